@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Language } from '../shared/enums.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { healthRoutes } from './http/health-routes.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { problemSchema } from './http/schema-helpers.js';
+import { validatorCompiler } from './http/validation.js';
+import { negotiateLanguage } from './i18n/index.js';
+import { publicCaseRoutes } from './modules/cases/public-routes.js';
+import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { officeRoutes } from './modules/offices/routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The response language: `id` unless Accept-Language prefers `en`. */
+    language: Language;
+  }
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface BuildOptions {
+  /** Pino logger options, or false to log nothing (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole application without listening: main.ts listens, tests use app.inject. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(ctx.config.logLevel),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('language', {
+    getter() {
+      return negotiateLanguage(this.headers['accept-language']);
+    },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!ctx.limiters.enabled) return;
+    const wait = ctx.limiters.requests.hit(request.ip);
+    if (wait > 0)
+      return sendProblem(request, reply, new AppError('rate_limited', { retryAfterSeconds: wait }));
+  });
+  registerProblemHandlers(app);
+
+  app.addSchema(problemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Loket API',
+        version: '1',
+        description:
+          'Public and staff API of Loket, the information and contact center. Errors are RFC 9457 problem details with a stable `code`; titles follow Accept-Language (id by default, en).',
+      },
+      servers: [{ url: ctx.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          accessKey: { type: 'apiKey', in: 'header', name: 'X-Access-Key' },
+          staffToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Bootstrap staff token (until staff accounts)',
+          },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, ctx);
+  await app.register(officeRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(publicCaseRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(staffCaseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  return app;
+}
+
+/**
+ * JSON logs with request ids. Requests are logged by method, path and status only: no query strings, headers,
+ * bodies or client addresses, which may carry personal data or secrets.
+ */
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
+      res: (reply) => ({ statusCode: reply.statusCode }),
+    },
+    redact: ['req.headers.authorization', 'req.headers["x-access-key"]', 'req.headers.cookie'],
+  };
+}

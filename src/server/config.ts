@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Configuration comes from environment variables, parsed and validated once at start.
+ * A bad value stops the process with a message that names the variable.
+ */
+export interface RateLimitRule {
+  /** Events allowed in one window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimits {
+  enabled: boolean;
+  /** All requests from one client address: generous, because many citizens share one carrier-grade NAT. */
+  requests: RateLimitRule;
+  /** New cases from one client address. */
+  caseCreation: RateLimitRule;
+  /** Failed tracking-code lookups from one client address. */
+  lookupFailures: RateLimitRule;
+  /** Failed lookups against one tracking code, from anywhere. */
+  codeFailures: RateLimitRule;
+}
+
+export type SqliteSynchronous = 'normal' | 'full';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dataDir: string;
+  publicUrl: string;
+  secret: string;
+  demo: boolean;
+  bootstrapToken: string;
+  trustProxy: boolean;
+  logLevel: string;
+  sqliteSynchronous: SqliteSynchronous;
+  rateLimits: RateLimits;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Parses and validates the environment. Pure: generates nothing, touches no file. */
+export function parseConfig(
+  env: Env,
+  cwd = process.cwd(),
+): Omit<Config, 'secret' | 'bootstrapToken'> & {
+  secret?: string;
+  bootstrapToken?: string;
+} {
+  const dataDir = path.resolve(cwd, env.LOKET_DATA_DIR || './data');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = url(env, 'LOKET_PUBLIC_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  return {
+    port,
+    host,
+    databaseUrl: databaseUrl(env, cwd),
+    dataDir,
+    publicUrl,
+    secret: secret(env, 'LOKET_SECRET'),
+    bootstrapToken: secret(env, 'LOKET_BOOTSTRAP_TOKEN'),
+    demo: flag(env, 'LOKET_DEMO', true),
+    trustProxy: flag(env, 'LOKET_TRUST_PROXY', false),
+    logLevel: oneOf(env, 'LOKET_LOG_LEVEL', LOG_LEVELS, 'info'),
+    sqliteSynchronous: oneOf(env, 'LOKET_SQLITE_SYNCHRONOUS', ['normal', 'full'] as const, 'normal'),
+    rateLimits: {
+      enabled: oneOf(env, 'LOKET_RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on',
+      requests: rule(env, 'LOKET_RATE_LIMIT_REQUESTS', '3000/1m'),
+      caseCreation: rule(env, 'LOKET_RATE_LIMIT_CASE_CREATION', '60/10m'),
+      lookupFailures: rule(env, 'LOKET_RATE_LIMIT_LOOKUP_FAILURES', '30/10m'),
+      codeFailures: rule(env, 'LOKET_RATE_LIMIT_CODE_FAILURES', '10/1h'),
+    },
+  };
+}
+
+/**
+ * Loads the configuration and fills in secrets that were not given: each is generated once and kept in the data
+ * directory (mode 0600), so restarts keep sessions and access-key hashes valid.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const parsed = parseConfig(env, cwd);
+  return {
+    ...parsed,
+    secret: parsed.secret ?? storedSecret(parsed.dataDir, 'secret'),
+    bootstrapToken: parsed.bootstrapToken ?? storedSecret(parsed.dataDir, 'bootstrap-token'),
+  };
+}
+
+function storedSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(32).toString('base64url');
+  // 'wx' fails if another process created the file first; then theirs wins.
+  try {
+    writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+    return value;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected 1 or 0, got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(name, `expected an http(s) URL, got "${raw}"`);
+  }
+}
+
+function secret(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+  return raw;
+}
+
+function databaseUrl(env: Env, cwd: string): string {
+  const raw = env.LOKET_DATABASE_URL || 'sqlite:./data/loket.db';
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length);
+    if (file === '')
+      throw new ConfigError('LOKET_DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:./data/loket.db');
+    return file === ':memory:' ? raw : `sqlite:${path.resolve(cwd, file)}`;
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+      return raw;
+    } catch {
+      throw new ConfigError('LOKET_DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+  }
+  throw new ConfigError(
+    'LOKET_DATABASE_URL',
+    `expected sqlite:PATH or postgres://…, got "${redactUrl(raw)}"`,
+  );
+}
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "60/10m" → 60 events per 10 minutes. */
+function rule(env: Env, name: string, fallback: string): RateLimitRule {
+  const raw = env[name] || fallback;
+  const match = /^(\d+)\/(\d*)([smh])$/.exec(raw);
+  if (!match || Number(match[1]) < 1) {
+    throw new ConfigError(name, `expected LIMIT/WINDOW such as 60/10m (units s, m, h), got "${raw}"`);
+  }
+  return { limit: Number(match[1]), windowMs: Number(match[2] || 1) * UNITS[match[3]!]! };
+}
+
+/** Hides the password of a database URL before it is printed or logged. */
+export function redactUrl(value: string): string {
+  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,27 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import * as foundation from './migrations/2026-11-28-foundation.js';
+
+/** Migrations in the order they run; names start with their ISO date. */
+const migrations: Record<string, Migration> = {
+  '2026-11-28-foundation': foundation,
+};
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Brings the schema up to date. Running it again is a no-op; on PostgreSQL concurrent runs wait on a lock. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return applied(await migrator(db).migrateToLatest());
+}
+
+/** True when every known migration has run. */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const all = await migrator(db).getMigrations();
+  return all.every((migration) => migration.executedAt !== undefined);
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

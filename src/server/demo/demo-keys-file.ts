@@ -1,0 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SeededCase } from './seed-demo.js';
+
+/**
+ * Access keys are shown once and stored only as hashes, so the demo keeps its cases' keys in a file in the data
+ * directory: a newcomer can open any demo case as its citizen would.
+ */
+export function writeDemoKeys(dataDir: string, cases: SeededCase[]): string {
+  const file = path.join(dataDir, 'demo-access-keys.txt');
+  const lines = cases.map((c) => `${c.trackingCode}\t${c.accessKey}\t${c.status}\t${c.subject}`);
+  writeFileSync(file, `# tracking code\taccess key\tstatus\tsubject\n${lines.join('\n')}\n`, { mode: 0o600 });
+  return file;
+}

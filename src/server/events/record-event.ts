@@ -1,0 +1,30 @@
+import type { Db } from '../db/connection.js';
+import { newId } from '../lib/ids.js';
+import type { Actor, EventPayloads, EventType } from './catalogue.js';
+
+export interface EventInput<T extends EventType> {
+  type: T;
+  actor: Actor;
+  payload: EventPayloads[T];
+  officeId: string | null;
+  caseId?: string | null;
+  at: Date;
+}
+
+/** Appends one event. Call it inside the transaction that makes the change it describes. */
+export async function recordEvent<T extends EventType>(trx: Db, event: EventInput<T>): Promise<void> {
+  await trx
+    .insertInto('events')
+    .values({
+      id: newId(event.at.getTime()),
+      office_id: event.officeId,
+      case_id: event.caseId ?? null,
+      type: event.type,
+      actor_type: event.actor.type,
+      actor_id: event.actor.id,
+      actor_name: event.actor.name,
+      payload: JSON.stringify(event.payload),
+      created_at: event.at.toISOString(),
+    })
+    .execute();
+}

@@ -1,0 +1,53 @@
+import { type TSchema, Type } from 'typebox';
+
+/** A string enum as plain JSON Schema `enum`, which reads better in OpenAPI and in error messages than anyOf. */
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: Record<string, unknown> = {},
+) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+export const IsoDateTime = Type.String({ format: 'date-time' });
+
+export const LocalizedName = Type.Object(
+  { id: Type.String(), en: Type.String() },
+  { description: 'The same name in Indonesian (id) and English (en).' },
+);
+
+const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String({ description: 'Localized by Accept-Language (id by default, or en).' }),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable, machine-readable error code.' }),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.String(),
+    field: Type.Optional(Type.String({ description: 'The first failing field, as a dotted path.' })),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+    ),
+    retryAfterSeconds: Type.Optional(Type.Integer()),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' },
+);
+
+export const problemSchema = Problem;
+
+/** Documents error responses by status; bodies are written by the error handler, not serialized here. */
+export function problems(...statuses: number[]): Record<number, unknown> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: 'Problem details',
+        content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+      },
+    ]),
+  );
+}

@@ -1,0 +1,153 @@
+import type { CaseType, Channel, Language, Priority } from '../../../shared/enums.js';
+import type { Db } from '../../db/connection.js';
+import type { NewCaseRow } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { Actor } from '../../events/catalogue.js';
+import { recordEvent } from '../../events/record-event.js';
+import { newId } from '../../lib/ids.js';
+import { inTransaction } from '../../lib/transaction.js';
+import { findCategoryByCode, findOfficeByCode, findServiceByCode, type Office } from '../offices/storage.js';
+import { generateAccessKey, hashAccessKey } from './access-key.js';
+import { type Case, toCase } from './model.js';
+import { insertCase, trackingCodeExists } from './storage.js';
+import { generateTrackingCode } from './tracking-code.js';
+
+export interface NewCase {
+  type: CaseType;
+  officeCode: string;
+  subject: string;
+  description: string;
+  serviceCode?: string;
+  categoryCode?: string;
+  channel: Channel;
+  language: Language;
+  priority?: Priority;
+  contact?: { name?: string; email?: string; phone?: string };
+  anonymous?: boolean;
+  confidential?: boolean;
+}
+
+export interface CreatedCase {
+  case: Case;
+  /** Shown to the submitter once; only its hash is stored. */
+  accessKey: string;
+}
+
+/** Registers a case from any channel and gives it a tracking code and access key. */
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  input: NewCase,
+  options: { secret: string; now?: Date },
+): Promise<CreatedCase> {
+  const now = options.now ?? new Date();
+  const subject = requireText(input.subject, 'subject');
+  const description = requireText(input.description.replace(/\r\n?/g, '\n'), 'description');
+  const accessKey = generateAccessKey();
+  const row = await inTransaction(db, async (trx) => {
+    const office = await findOfficeByCode(trx, input.officeCode);
+    if (!office) throw new AppError('unknown_office', { field: 'officeCode' });
+    const { serviceId, categoryId } = await resolveClassification(trx, office.id, input);
+    const code = await uniqueTrackingCode(trx, office, now);
+    const at = now.toISOString();
+    const id = newId(now.getTime());
+    const row = {
+      id,
+      office_id: office.id,
+      tracking_code: code,
+      access_key_hash: hashAccessKey(options.secret, accessKey)!,
+      type: input.type,
+      status: 'received',
+      subject,
+      description,
+      service_id: serviceId,
+      category_id: categoryId,
+      channel: input.channel,
+      language: input.language,
+      priority: input.priority ?? 'normal',
+      contact_name: cleanOptional(input.contact?.name),
+      contact_email: cleanOptional(input.contact?.email)?.toLowerCase() ?? null,
+      contact_phone: cleanOptional(input.contact?.phone),
+      anonymous: input.anonymous ?? false,
+      confidential: input.confidential ?? false,
+      assignee_id: null,
+      team_id: null,
+      rejection_reason: null,
+      received_at: at,
+      first_response_at: null,
+      waiting_since: null,
+      resolved_at: null,
+      closed_at: null,
+      due_at: null,
+      updated_at: at,
+      version: 1,
+    } satisfies NewCaseRow;
+    await insertCase(trx, row);
+    await recordEvent(trx, {
+      type: 'case.created',
+      actor,
+      officeId: office.id,
+      caseId: id,
+      payload: {
+        trackingCode: code,
+        type: input.type,
+        channel: input.channel,
+        priority: input.priority ?? 'normal',
+      },
+      at: now,
+    });
+    return row;
+  });
+  return { case: toCase(row), accessKey };
+}
+
+async function resolveClassification(
+  db: Db,
+  officeId: string,
+  input: Pick<NewCase, 'serviceCode' | 'categoryCode'>,
+): Promise<{ serviceId: string | null; categoryId: string | null }> {
+  const service = input.serviceCode ? await findServiceByCode(db, officeId, input.serviceCode) : undefined;
+  if (input.serviceCode && !service) throw new AppError('unknown_service', { field: 'serviceCode' });
+  if (!input.categoryCode) return { serviceId: service?.id ?? null, categoryId: null };
+  const category = await findCategoryByCode(db, officeId, input.categoryCode);
+  if (!category) throw new AppError('unknown_category', { field: 'categoryCode' });
+  if (service && category.service_id !== service.id) {
+    throw new AppError('category_service_mismatch', { field: 'categoryCode' });
+  }
+  return { serviceId: category.service_id, categoryId: category.id };
+}
+
+/** Year as the office's clock shows it: a case received on 31 December 23:30 in Surabaya belongs to that year. */
+function yearIn(timeZone: string, at: Date): number {
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
+}
+
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+async function uniqueTrackingCode(db: Db, office: Office, now: Date): Promise<string> {
+  const year = yearIn(office.timeZone, now);
+  // A billion codes per office and year: a clash is rare, and checking first keeps the transaction valid on
+  // PostgreSQL, where a failed INSERT would abort it.
+  for (;;) {
+    const code = generateTrackingCode(office.code, year);
+    if (!(await trackingCodeExists(db, code))) return code;
+  }
+}
+
+export function requireText(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    throw new AppError('validation_failed', { errors: [{ field, code: 'blank' }] });
+  }
+  return trimmed;
+}
+
+function cleanOptional(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

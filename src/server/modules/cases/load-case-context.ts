@@ -1,0 +1,22 @@
+import type { Db } from '../../db/connection.js';
+import { findClassifications, findOfficeById } from '../offices/storage.js';
+import type { Case } from './model.js';
+import type { CaseContext } from './presenters.js';
+
+/** The office and classification names a set of cases needs to be presented. */
+export async function loadCaseContexts(db: Db, cases: Case[]): Promise<Map<string, CaseContext>> {
+  const officeIds = [...new Set(cases.map((c) => c.officeId))];
+  const serviceIds = [...new Set(cases.flatMap((c) => (c.serviceId ? [c.serviceId] : [])))];
+  const categoryIds = [...new Set(cases.flatMap((c) => (c.categoryId ? [c.categoryId] : [])))];
+  const [offices, classifications] = await Promise.all([
+    Promise.all(officeIds.map((id) => findOfficeById(db, id))),
+    findClassifications(db, serviceIds, categoryIds),
+  ]);
+  const contexts = new Map<string, CaseContext>();
+  for (const office of offices) if (office) contexts.set(office.id, { office, classifications });
+  return contexts;
+}
+
+export async function loadCaseContext(db: Db, current: Case): Promise<CaseContext> {
+  return (await loadCaseContexts(db, [current])).get(current.officeId)!;
+}

@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { CITIZEN_ACTOR } from '../../events/catalogue.js';
+import { problems } from '../../http/schema-helpers.js';
+import { accessKeyMatches } from './access-key.js';
+import { addCitizenMessage } from './add-message.js';
+import { createCase } from './create-case.js';
+import { loadCaseContext } from './load-case-context.js';
+import type { Case } from './model.js';
+import { presentPublicCase } from './presenters.js';
+import {
+  AccessKeyHeaders,
+  CreateCaseBody,
+  CreatedCaseResponse,
+  MessageBody,
+  PublicCaseResponse,
+  PublicMessageResponse,
+  TrackingCodeParams,
+} from './schemas.js';
+import { findCaseByTrackingCode, listCaseEvents, listMessages } from './storage.js';
+import { parseTrackingCode } from './tracking-code.js';
+
+const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
+
+/** Citizens' routes: submit a case, follow it with tracking code + access key, add a follow-up. */
+export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  const { db, config, limiters } = ctx;
+
+  /** Finds the case the code and key open. Unknown code and wrong key fail alike; failures are rate-limited. */
+  async function caseForCitizen(request: FastifyRequest, rawCode: string, key: string): Promise<Case> {
+    const code = parseTrackingCode(rawCode);
+    if (limiters.enabled) {
+      const wait = Math.max(
+        limiters.lookupFailures.blockedFor(request.ip),
+        limiters.codeFailures.blockedFor(code ?? ''),
+      );
+      if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
+    }
+    const found = code ? await findCaseByTrackingCode(db, code) : undefined;
+    if (found && accessKeyMatches(config.secret, key, found.accessKeyHash)) return found;
+    if (limiters.enabled) {
+      limiters.lookupFailures.hit(request.ip);
+      if (code) limiters.codeFailures.hit(code);
+    }
+    throw code
+      ? new AppError('case_not_found')
+      : new AppError('invalid_tracking_code', { field: 'trackingCode' });
+  }
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags: ['Cases (public)'],
+        summary: 'Submit a complaint, request, opinion or compliment',
+        description:
+          'Returns the tracking code and the access key. The access key is shown only once; both are needed to follow the case.',
+        body: CreateCaseBody,
+        response: { 201: CreatedCaseResponse, ...problems(400, 413, 415, 422, 429) },
+      },
+      preHandler: async (request) => {
+        if (!limiters.enabled) return;
+        const wait = limiters.caseCreation.hit(request.ip);
+        if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
+      },
+    },
+    async (request, reply) => {
+      const { language = 'id', ...input } = request.body;
+      const created = await createCase(db, CITIZEN_ACTOR, { ...input, language, channel: 'api' }, config);
+      reply.code(201).header('location', `/api/v1/cases/${created.case.trackingCode}`);
+      return {
+        trackingCode: created.case.trackingCode,
+        accessKey: created.accessKey,
+        status: created.case.status,
+        receivedAt: created.case.receivedAt,
+      };
+    },
+  );
+
+  app.get(
+    '/cases/:trackingCode',
+    {
+      schema: {
+        tags: ['Cases (public)'],
+        summary: 'Follow a case: status and public timeline',
+        params: TrackingCodeParams,
+        headers: AccessKeyHeaders,
+        security: [{ accessKey: [] }],
+        response: { 200: PublicCaseResponse, ...problems(400, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const found = await caseForCitizen(
+        request,
+        request.params.trackingCode,
+        request.headers['x-access-key'],
+      );
+      const [context, statusEvents, messages] = await Promise.all([
+        loadCaseContext(db, found),
+        listCaseEvents(db, found.id, ['case.status_changed']),
+        listMessages(db, found.id, PUBLIC_MESSAGE_KINDS),
+      ]);
+      reply.header('cache-control', 'no-store');
+      return presentPublicCase(found, context, { statusEvents, messages }, request.language);
+    },
+  );
+
+  app.post(
+    '/cases/:trackingCode/messages',
+    {
+      schema: {
+        tags: ['Cases (public)'],
+        summary: 'Add a follow-up message from the citizen',
+        params: TrackingCodeParams,
+        headers: AccessKeyHeaders,
+        body: MessageBody,
+        security: [{ accessKey: [] }],
+        response: { 201: PublicMessageResponse, ...problems(400, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const found = await caseForCitizen(
+        request,
+        request.params.trackingCode,
+        request.headers['x-access-key'],
+      );
+      const { message, case: after } = await addCitizenMessage(db, CITIZEN_ACTOR, found, request.body);
+      return reply.code(201).send({ id: message.id, at: message.createdAt, status: after.status });
+    },
+  );
+};

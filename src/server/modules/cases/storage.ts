@@ -1,0 +1,183 @@
+import type { ExpressionBuilder, Updateable } from 'kysely';
+import type { CaseStatus, CaseType, MessageKind } from '../../../shared/enums.js';
+import type { Db } from '../../db/connection.js';
+import type { CaseTable, NewCaseRow, Schema } from '../../db/schema.js';
+import { type Case, type CaseEvent, type CaseMessage, toCase, toCaseEvent, toCaseMessage } from './model.js';
+
+export async function findCaseByTrackingCode(db: Db, trackingCode: string): Promise<Case | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  return row && toCase(row);
+}
+
+export async function trackingCodeExists(db: Db, trackingCode: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export type CaseChanges = Omit<Updateable<CaseTable>, 'id' | 'version' | 'office_id' | 'tracking_code'>;
+
+/**
+ * Applies changes only if nobody changed the case since `expectedVersion` was read; bumps the version.
+ * Returns false when the version no longer matches.
+ */
+export async function updateCaseAtVersion(
+  db: Db,
+  caseId: string,
+  expectedVersion: number,
+  changes: CaseChanges & { updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Changes that do not compete with staff edits (first response time) and so do not bump the version. */
+export async function updateCaseQuietly(db: Db, caseId: string, changes: CaseChanges): Promise<void> {
+  await db.updateTable('cases').set(changes).where('id', '=', caseId).execute();
+}
+
+export async function insertMessage(
+  db: Db,
+  message: Omit<CaseMessage, 'createdAt'> & { createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('case_messages')
+    .values({
+      id: message.id,
+      case_id: message.caseId,
+      kind: message.kind,
+      body: message.body,
+      author_type: message.authorType,
+      author_id: message.authorId,
+      author_name: message.authorName,
+      created_at: message.createdAt,
+    })
+    .execute();
+}
+
+export async function listMessages(
+  db: Db,
+  caseId: string,
+  kinds?: readonly MessageKind[],
+): Promise<CaseMessage[]> {
+  const rows = await db
+    .selectFrom('case_messages')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toCaseMessage);
+}
+
+export async function listCaseEvents(
+  db: Db,
+  caseId: string,
+  types?: readonly string[],
+): Promise<CaseEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .$if(types !== undefined, (q) => q.where('type', 'in', types!))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toCaseEvent);
+}
+
+export type CaseOrder = 'newest' | 'oldest' | 'due';
+
+/** Where the previous page ended: the sort value and id of its last row. */
+export interface CaseCursor {
+  value: string | null;
+  id: string;
+}
+
+export interface CaseFilter {
+  statuses?: CaseStatus[];
+  types?: CaseType[];
+  officeId?: string;
+  categoryId?: string;
+  receivedFrom?: string;
+  receivedBefore?: string;
+}
+
+export interface CasePage {
+  items: Case[];
+  next: CaseCursor | null;
+}
+
+/** One page of cases, keyset-paginated so deep pages cost the same as the first. */
+export async function listCases(
+  db: Db,
+  filter: CaseFilter,
+  order: CaseOrder,
+  limit: number,
+  after?: CaseCursor,
+): Promise<CasePage> {
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .$if(!!filter.statuses?.length, (q) => q.where('status', 'in', filter.statuses!))
+    .$if(!!filter.types?.length, (q) => q.where('type', 'in', filter.types!))
+    .$if(filter.officeId !== undefined, (q) => q.where('office_id', '=', filter.officeId!))
+    .$if(filter.categoryId !== undefined, (q) => q.where('category_id', '=', filter.categoryId!))
+    .$if(filter.receivedFrom !== undefined, (q) => q.where('received_at', '>=', filter.receivedFrom!))
+    .$if(filter.receivedBefore !== undefined, (q) => q.where('received_at', '<', filter.receivedBefore!))
+    .$if(after !== undefined, (q) => q.where((eb) => afterCursor(eb, order, after!)))
+    .$call((q) => {
+      if (order === 'newest') return q.orderBy('received_at', 'desc').orderBy('id', 'desc');
+      if (order === 'oldest') return q.orderBy('received_at', 'asc').orderBy('id', 'asc');
+      return q
+        .orderBy(
+          (eb) => eb.ref('due_at'),
+          (ob) => ob.asc().nullsLast(),
+        )
+        .orderBy('id', 'asc');
+    })
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit).map(toCase);
+  const last = items.at(-1);
+  const next =
+    rows.length > limit && last
+      ? { value: order === 'due' ? last.dueAt : last.receivedAt, id: last.id }
+      : null;
+  return { items, next };
+}
+
+function afterCursor(eb: ExpressionBuilder<Schema, 'cases'>, order: CaseOrder, cursor: CaseCursor) {
+  if (order === 'due') {
+    // Cases without a due date come last, ordered by id.
+    if (cursor.value === null) return eb.and([eb('due_at', 'is', null), eb('id', '>', cursor.id)]);
+    return eb.or([
+      eb('due_at', '>', cursor.value),
+      eb.and([eb('due_at', '=', cursor.value), eb('id', '>', cursor.id)]),
+      eb('due_at', 'is', null),
+    ]);
+  }
+  const value = cursor.value ?? '';
+  const [beyond, idBeyond] = order === 'newest' ? (['<', '<'] as const) : (['>', '>'] as const);
+  return eb.or([
+    eb('received_at', beyond, value),
+    eb.and([eb('received_at', '=', value), eb('id', idBeyond, cursor.id)]),
+  ]);
+}

@@ -1,0 +1,169 @@
+import type { Db } from '../../db/connection.js';
+import { toBool } from '../../db/dialect.js';
+import type { CategoryRow, OfficeRow, ServiceRow } from '../../db/schema.js';
+
+export interface LocalizedName {
+  id: string;
+  en: string;
+}
+
+export interface Category {
+  id: string;
+  serviceId: string;
+  code: string;
+  name: LocalizedName;
+  active: boolean;
+}
+
+export interface Service {
+  id: string;
+  code: string;
+  name: LocalizedName;
+  active: boolean;
+  categories: Category[];
+}
+
+export interface Office {
+  id: string;
+  code: string;
+  name: LocalizedName;
+  timeZone: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  contactIsExample: boolean;
+}
+
+export interface OfficeWithServices extends Office {
+  services: Service[];
+}
+
+export function toOffice(row: OfficeRow): Office {
+  return {
+    id: row.id,
+    code: row.code,
+    name: { id: row.name_id, en: row.name_en },
+    timeZone: row.time_zone,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    contactIsExample: toBool(row.contact_is_example),
+  };
+}
+
+function toCategory(row: CategoryRow): Category {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    code: row.code,
+    name: { id: row.name_id, en: row.name_en },
+    active: toBool(row.active),
+  };
+}
+
+function toService(row: ServiceRow, categories: Category[]): Service {
+  return {
+    id: row.id,
+    code: row.code,
+    name: { id: row.name_id, en: row.name_en },
+    active: toBool(row.active),
+    categories: categories.filter((c) => c.serviceId === row.id),
+  };
+}
+
+export async function findOfficeByCode(db: Db, code: string): Promise<Office | undefined> {
+  const row = await db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
+  return row && toOffice(row);
+}
+
+export async function findOfficeById(db: Db, id: string): Promise<Office | undefined> {
+  const row = await db.selectFrom('offices').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOffice(row);
+}
+
+export async function findServiceByCode(
+  db: Db,
+  officeId: string,
+  code: string,
+): Promise<ServiceRow | undefined> {
+  return db
+    .selectFrom('services')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function findCategoryByCode(
+  db: Db,
+  officeId: string,
+  code: string,
+): Promise<CategoryRow | undefined> {
+  return db
+    .selectFrom('categories')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Offices with their active services and categories, in display order. */
+export async function listOfficesWithServices(db: Db, code?: string): Promise<OfficeWithServices[]> {
+  const offices = await db
+    .selectFrom('offices')
+    .selectAll()
+    .$if(code !== undefined, (q) => q.where('code', '=', code!))
+    .orderBy('code')
+    .execute();
+  if (offices.length === 0) return [];
+  const officeIds = offices.map((o) => o.id);
+  const [services, categories] = await Promise.all([
+    db
+      .selectFrom('services')
+      .selectAll()
+      .where('office_id', 'in', officeIds)
+      .where('active', '=', true)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('categories')
+      .selectAll()
+      .where('office_id', 'in', officeIds)
+      .where('active', '=', true)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute(),
+  ]);
+  const allCategories = categories.map(toCategory);
+  return offices.map((office) => ({
+    ...toOffice(office),
+    services: services.filter((s) => s.office_id === office.id).map((s) => toService(s, allCategories)),
+  }));
+}
+
+export interface Classification {
+  code: string;
+  name: LocalizedName;
+}
+
+/** Codes and names of the given services and categories, for presenting cases in bulk. */
+export async function findClassifications(
+  db: Db,
+  serviceIds: string[],
+  categoryIds: string[],
+): Promise<Map<string, Classification>> {
+  const byId = new Map<string, Classification>();
+  const add = (rows: { id: string; code: string; name_id: string; name_en: string }[]) => {
+    for (const row of rows) byId.set(row.id, { code: row.code, name: { id: row.name_id, en: row.name_en } });
+  };
+  const columns = ['id', 'code', 'name_id', 'name_en'] as const;
+  if (serviceIds.length)
+    add(await db.selectFrom('services').select(columns).where('id', 'in', serviceIds).execute());
+  if (categoryIds.length) {
+    add(await db.selectFrom('categories').select(columns).where('id', 'in', categoryIds).execute());
+  }
+  return byId;
+}

@@ -1,0 +1,34 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+import { writeDemoKeys } from './demo/demo-keys-file.js';
+import { isEmpty, seedDemo } from './demo/seed-demo.js';
+
+export interface PreparedDatabase {
+  database: Database;
+  migrations: string[];
+  demoKeysFile?: string;
+}
+
+/** Opens the configured database, brings its schema up to date and, on a new database, adds the demo data. */
+export async function prepareDatabase(
+  config: Config,
+  log?: Pick<FastifyBaseLogger, 'info'>,
+): Promise<PreparedDatabase> {
+  const database = openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+  try {
+    const migrations = await migrateToLatest(database.db);
+    if (migrations.length) log?.info({ migrations }, 'database migrated');
+    let demoKeysFile: string | undefined;
+    if (config.demo && (await isEmpty(database.db))) {
+      const seeded = await seedDemo(database.db, config.secret);
+      demoKeysFile = writeDemoKeys(config.dataDir, seeded);
+      log?.info({ cases: seeded.length }, 'demo data added');
+    }
+    return { database, migrations, demoKeysFile };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
