@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
+import { buildApp } from '../server/app.js';
+import { type Config, parseConfig } from '../server/config.js';
+import type { Db } from '../server/db/connection.js';
+import { type Actor, CITIZEN_ACTOR } from '../server/events/catalogue.js';
+import { createLimiters } from '../server/http/rate-limit.js';
+import { type CreatedCase, createCase, type NewCase } from '../server/modules/cases/create-case.js';
+import { createOffice, type NewOffice } from '../server/modules/offices/create-office.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const STAFF_TOKEN = 'staff-token-staff-token-staff-token-0123456789';
+export const STAFF: Actor = { type: 'staff', id: null, name: 'Rina (Petugas Informasi)' };
+
+export function buildConfig(overrides: Partial<Config> = {}): Config {
+  const parsed = parseConfig({ LOKET_DATABASE_URL: 'sqlite::memory:' });
+  return { ...parsed, secret: TEST_SECRET, bootstrapToken: STAFF_TOKEN, demo: false, ...overrides };
+}
+
+export function buildOfficeInput(overrides: Partial<NewOffice> = {}): NewOffice {
+  return {
+    code: 'TST',
+    nameId: 'Kantor Imigrasi Uji',
+    nameEn: 'Test Immigration Office',
+    timeZone: 'Asia/Jakarta',
+    contactIsExample: true,
+    services: [
+      {
+        code: 'paspor',
+        nameId: 'Paspor',
+        nameEn: 'Passport',
+        categories: [
+          { code: 'antrean', nameId: 'Antrean', nameEn: 'Queue' },
+          { code: 'biaya', nameId: 'Biaya', nameEn: 'Fees' },
+        ],
+      },
+      {
+        code: 'izin-tinggal',
+        nameId: 'Izin Tinggal',
+        nameEn: 'Stay permit',
+        categories: [{ code: 'perpanjangan', nameId: 'Perpanjangan', nameEn: 'Extension' }],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export async function buildOffice(db: Db, overrides: Partial<NewOffice> = {}): Promise<string> {
+  return createOffice(db, CITIZEN_ACTOR, buildOfficeInput(overrides));
+}
+
+export function buildCaseInput(overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    type: 'complaint',
+    officeCode: 'TST',
+    subject: 'Antrean terlalu lama',
+    description: 'Saya menunggu lebih dari tiga jam di loket paspor.',
+    categoryCode: 'antrean',
+    channel: 'web',
+    language: 'id',
+    contact: { name: 'Siti Aminah', email: 'siti@example.com', phone: '+62 812-0000-0001' },
+    ...overrides,
+  };
+}
+
+export async function buildCase(
+  db: Db,
+  overrides: Partial<NewCase> = {},
+  now?: Date,
+): Promise<CreatedCase> {
+  return createCase(db, CITIZEN_ACTOR, buildCaseInput(overrides), { secret: TEST_SECRET, now });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  db: Db;
+  config: Config;
+}
+
+/** The whole HTTP application on a fresh database with one office (TST). */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  await buildOffice(database.db);
+  const config = buildConfig(overrides);
+  const app = await buildApp(
+    { db: database.db, dialect: database.dialect, config, limiters: createLimiters(config.rateLimits) },
+    { logger: false },
+  );
+  afterAll(() => app.close());
+  return { app, database, db: database.db, config };
+}
+
+export const staffHeaders = { authorization: `Bearer ${STAFF_TOKEN}` };
