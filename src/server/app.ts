@@ -45,6 +45,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; anything else is answered 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('language', {
     getter() {
       return negotiateLanguage(this.headers['accept-language']);
@@ -63,6 +65,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   app.addSchema(problemSchema);
   await app.register(swagger, {
+    // Shared schemas appear in the document under their $id (e.g. Problem) instead of def-N.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

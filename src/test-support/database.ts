@@ -37,7 +37,8 @@ export async function copyTemplate(): Promise<string> {
 }
 
 async function dropCopy(url: string): Promise<void> {
-  if (ENGINE === 'postgres') await admin(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
+  if (ENGINE === 'postgres')
+    await admin(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
 }
 
 async function admin(statement: string): Promise<void> {

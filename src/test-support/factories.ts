@@ -64,11 +64,7 @@ export function buildCaseInput(overrides: Partial<NewCase> = {}): NewCase {
   };
 }
 
-export async function buildCase(
-  db: Db,
-  overrides: Partial<NewCase> = {},
-  now?: Date,
-): Promise<CreatedCase> {
+export async function buildCase(db: Db, overrides: Partial<NewCase> = {}, now?: Date): Promise<CreatedCase> {
   return createCase(db, CITIZEN_ACTOR, buildCaseInput(overrides), { secret: TEST_SECRET, now });
 }
 
