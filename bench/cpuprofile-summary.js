@@ -26,13 +26,21 @@ function group(url) {
 }
 
 /** Returns { totalMs, idleMs, functions: [{name, where, selfMs, share}], groups: [{group, selfMs, share}] }. */
-export function summarizeProfile(file, top = 25) {
+/**
+ * `window` ({ from, to } in microseconds of the monotonic clock, as process.hrtime gives them; V8 stamps profiles
+ * with the same clock on Linux) keeps only the samples taken under load, leaving out startup and shutdown.
+ */
+export function summarizeProfile(file, top = 25, window = undefined) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.from || at > window.to)) continue;
     const id = profile.samples[i];
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    self.set(id, (self.get(id) ?? 0) + delta);
   }
   const byFunction = new Map();
   const byGroup = new Map();

@@ -31,6 +31,8 @@ const USAGE = `Usage: node bench/run.js [options]     (or: npm run bench -- [opt
   --duration S      seconds of each measured run (default 10)
   --warmup S        seconds of the discarded warm-up before each run (default 3)
   --connections N   autocannon connections (default 32)
+  --max-wait S      before each measured run, wait up to S seconds (default 120, quick 10) for other
+                    processes on the machine to go quiet (< 0.25 busy cores); 0 = do not wait
   --quick           smoke check: 5000 cases, 3 s runs, 1 s warm-ups
   --no-build        skip "npm run build" (use the dist/ that is there)
   --skip-info-log   skip the extra runs with LOKET_LOG_LEVEL=info
@@ -56,6 +58,7 @@ function options() {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      'max-wait': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       'skip-info-log': { type: 'boolean', default: false },
@@ -83,6 +86,7 @@ function options() {
     duration: number('duration', values.quick ? 3 : 10, 1),
     warmup: number('warmup', values.quick ? 1 : 3, 0),
     connections: number('connections', 32, 1),
+    maxWait: number('max-wait', values.quick ? 10 : 120, 0),
     quick: values.quick,
     build: !values['no-build'],
     infoLog: !values['skip-info-log'],
@@ -258,14 +262,88 @@ async function cannon(config, seconds, connections) {
 }
 
 /** A warm-up run (discarded), then the measured run; memory of `pid` sampled during both when given. */
-async function measure(name, config, opts, pid) {
+// ---------------------------------------------------------------- CPU accounting
+// The machine may be shared (other builds, test runs). Each measured run records how many cores the server,
+// this bench process (autocannon) and everything else kept busy, from /proc/stat and /proc/<pid>/stat.
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function systemBusyTicks() {
+  const fields = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return user + nice + system + irq + softirq + steal;
+}
+
+function processTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/** Starts counting CPU; stop() gives busy cores (averaged over the interval) for the server, bench and others. */
+function cpuMeter(serverPid) {
+  const start = { at: process.hrtime.bigint(), system: systemBusyTicks(), server: processTicks(serverPid) };
+  start.bench = processTicks(process.pid);
+  return {
+    stop() {
+      const seconds = Number(process.hrtime.bigint() - start.at) / 1e9;
+      const cores = (ticks) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
+      const server = processTicks(serverPid) - start.server;
+      const bench = processTicks(process.pid) - start.bench;
+      const system = systemBusyTicks() - start.system;
+      return {
+        server: cores(server),
+        bench: cores(bench),
+        other: Math.max(0, cores(system - server - bench)),
+      };
+    },
+  };
+}
+
+/** Waits (up to maxWait seconds) until processes other than ours keep less than `threshold` cores busy. */
+async function waitQuiet(serverPid, opts, threshold = 0.25) {
+  if (opts.maxWait === 0) return;
+  const deadline = Date.now() + opts.maxWait * 1000;
+  let said = false;
+  for (;;) {
+    const meter = cpuMeter(serverPid);
+    await sleep(1000);
+    const { other } = meter.stop();
+    if (other < threshold) return;
+    if (Date.now() >= deadline) {
+      console.log(`    (still ${other} cores busy elsewhere after ${opts.maxWait} s: measuring anyway)`);
+      return;
+    }
+    if (!said) {
+      process.stdout.write(`(waiting: ${other} cores busy elsewhere) `);
+      said = true;
+    }
+  }
+}
+
+/** Waits for a quiet machine, then a warm-up run (discarded) and the measured run; RSS sampled when asked. */
+async function measure(name, config, opts, { pid, rss = false, onStart }) {
   process.stdout.write(`  ${name}: `);
-  const sampler = pid ? rssSampler(pid) : undefined;
+  const sampler = rss ? rssSampler(pid) : undefined;
   if (opts.warmup > 0) {
     const warm = await cannon(config, opts.warmup, opts.connections);
     process.stdout.write(`warm-up ${Math.round(warm.requests.average)} req/s, `);
   }
+  await waitQuiet(pid, opts);
+  onStart?.();
+  const meter = cpuMeter(pid);
   const result = await cannon(config, opts.duration, opts.connections);
+  const cpu = meter.stop();
   const peakKb = sampler?.stop();
   const row = {
     endpoint: name,
@@ -278,10 +356,12 @@ async function measure(name, config, opts, pid) {
     errors: result.errors,
     timeouts: result.timeouts,
     throughputMBs: Math.round((result.throughput.average / 1024 / 1024) * 10) / 10,
+    cpu,
     peakRssMb: mb(peakKb),
   };
   console.log(
-    `${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}` +
+    `${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, ` +
+      `CPU cores server ${cpu.server} / bench ${cpu.bench} / other ${cpu.other}` +
       (peakKb ? `, peak RSS ${row.peakRssMb} MB` : ''),
   );
   return row;
@@ -292,7 +372,7 @@ async function measure(name, config, opts, pid) {
 const CASE_BODY = {
   type: 'complaint',
   officeCode: 'SBY',
-  subject: 'Antrean M-Paspor penuh terus [<id>]',
+  subject: 'Antrean M-Paspor penuh terus',
   description:
     'Sudah tiga hari saya mencoba mendaftar antrean M-Paspor untuk kantor Surabaya, tetapi kuota selalu habis ' +
     'beberapa detik setelah dibuka. Mohon informasi kapan kuota tambahan dibuka.',
@@ -329,15 +409,26 @@ async function startLoket(dataDir, { logLevel = 'warn', label = 'loket', nodeArg
   return { child, port, url: `http://127.0.0.1:${port}` };
 }
 
-function loketLoads(url, samples) {
+/** autocannon options per endpoint; `createPath` lets the bare server's echo get the very same POST load. */
+function loketLoads(url, samples, createPath = '/api/v1/cases') {
   let next = 0;
+  let counter = 0;
+  // The body is built once; only the subject's number changes per request (autocannon recomputes Content-Length).
+  const [head, rest] = JSON.stringify(CASE_BODY).split(`"${CASE_BODY.subject}"`);
   return {
     create: {
-      url: `${url}/api/v1/cases`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(CASE_BODY),
-      idReplacement: true,
+      url,
+      requests: [
+        {
+          method: 'POST',
+          path: createPath,
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({
+            ...request,
+            body: `${head}"${CASE_BODY.subject} #${++counter}"${rest}`,
+          }),
+        },
+      ],
     },
     lookup: {
       url,
@@ -396,7 +487,16 @@ function fmt(value, digits = 0) {
 }
 
 function table(rows) {
-  const header = ['Endpoint', 'req/s (avg)', 'p50 ms', 'p99 ms', 'vs bare', 'non-2xx', 'errors'];
+  const header = [
+    'Endpoint',
+    'req/s (avg)',
+    'p50 ms',
+    'p99 ms',
+    'vs bare',
+    'non-2xx',
+    'errors',
+    'CPU srv/bench/other',
+  ];
   const body = rows.map((r) => [
     r.endpoint,
     fmt(r.rps),
@@ -405,6 +505,7 @@ function table(rows) {
     r.ratio === undefined ? '–' : `${Math.round(r.ratio * 1000) / 10} %`,
     fmt(r.non2xx),
     fmt(r.errors + r.timeouts),
+    `${r.cpu.server.toFixed(2)} / ${r.cpu.bench.toFixed(2)} / ${r.cpu.other.toFixed(2)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => String(line[i]).length)));
   const line = (cells) =>
@@ -459,18 +560,10 @@ async function main() {
   );
   const bareUrl = `http://127.0.0.1:${barePort}`;
   await waitFor(`${bareUrl}/hello`, bare);
-  const bareGet = await measure('bare GET /hello', { url: `${bareUrl}/hello` }, opts);
-  const bareBody = JSON.stringify({ ...CASE_BODY, subject: 'Antrean M-Paspor penuh terus' });
-  const barePost = await measure(
-    'bare POST /echo',
-    {
-      url: `${bareUrl}/echo`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: bareBody,
-    },
-    opts,
-  );
+  const bareGet = await measure('bare GET /hello', { url: `${bareUrl}/hello` }, opts, { pid: bare.pid });
+  const barePost = await measure('bare POST /echo', loketLoads(bareUrl, samples, '/echo').create, opts, {
+    pid: bare.pid,
+  });
   await stopChild(bare);
 
   // --- Loket, log level warn
@@ -482,9 +575,9 @@ async function main() {
   await checkOnce(loket.url, samples);
   const loads = loketLoads(loket.url, samples);
   const pid = loket.child.pid;
-  const create = await measure('Loket POST /api/v1/cases', loads.create, opts, pid);
-  const lookup = await measure('Loket GET /api/v1/cases/{code}', loads.lookup, opts, pid);
-  const offices = await measure('Loket GET /api/v1/offices', loads.offices, opts, pid);
+  const create = await measure('Loket POST /api/v1/cases', loads.create, opts, { pid, rss: true });
+  const lookup = await measure('Loket GET /api/v1/cases/{code}', loads.lookup, opts, { pid, rss: true });
+  const offices = await measure('Loket GET /api/v1/offices', loads.offices, opts, { pid, rss: true });
   const hwmKb = readStatusKb(pid, 'VmHWM');
   if (!alive(loket.child)) throw new Error(`Loket died under load:\n${tail(loket.child.stderrFile)}`);
   const warnings = tail(loket.child.stdoutFile, 5);
@@ -497,18 +590,14 @@ async function main() {
     const verbose = await startLoket(tmpDir, { logLevel: 'info', label: 'loket-info' });
     const infoLoads = loketLoads(verbose.url, samples);
     const before = statSync(verbose.child.stdoutFile).size;
-    const infoCreate = await measure(
-      'Loket POST /api/v1/cases (log info)',
-      infoLoads.create,
-      opts,
-      verbose.child.pid,
-    );
-    const infoLookup = await measure(
-      'Loket GET /api/v1/cases/{code} (log info)',
-      infoLoads.lookup,
-      opts,
-      verbose.child.pid,
-    );
+    const infoCreate = await measure('Loket POST /api/v1/cases (log info)', infoLoads.create, opts, {
+      pid: verbose.child.pid,
+      rss: true,
+    });
+    const infoLookup = await measure('Loket GET /api/v1/cases/{code} (log info)', infoLoads.lookup, opts, {
+      pid: verbose.child.pid,
+      rss: true,
+    });
     const logged = statSync(verbose.child.stdoutFile).size - before;
     const requests = infoCreate.total + infoLookup.total;
     console.log(
@@ -561,6 +650,8 @@ async function main() {
     '',
     'Notes: "vs bare" compares GETs with bare GET /hello and POSTs with bare POST /echo (same JSON body).',
     `autocannon runs inside this bench process and shares the ${info.nproc} CPUs with the server under test.`,
+    '"CPU srv/bench/other": average busy cores during the measured run of the server process, of this bench',
+    'process (autocannon), and of everything else on the machine (non-zero "other" = a disturbed run).',
     'Loket runs with LOKET_LOG_LEVEL=warn and rate limits off; request logging at info (the production',
     'default) costs extra, see the "(log info)" rows (logs written to a file).',
   ].join('\n');
@@ -587,25 +678,33 @@ async function main() {
   return opts.strict && checks.some((c) => c.result === 'FAIL') ? 1 : 0;
 }
 
-/** Runs creation and lookup load against a Loket started with --cpu-prof, one process each, and summarizes. */
+/**
+ * Profiles Loket (node --cpu-prof) under each load in turn, one process per load, and summarizes the samples taken
+ * during the measured run only (startup, warm-up and shutdown are left out).
+ */
 async function profile(opts, samples) {
   const dir = path.join(BENCH, 'profiles');
   mkdirSync(dir, { recursive: true });
   const summaries = {};
-  for (const name of ['create', 'lookup']) {
+  for (const name of ['create', 'lookup', 'offices']) {
     const file = `loket-${name}.cpuprofile`;
     rmSync(path.join(dir, file), { force: true });
-    console.log(
-      `\n▸ CPU profile of Loket under ${name} load (${opts.duration} s, figures include profiler overhead)`,
-    );
+    console.log(`\n▸ CPU profile of Loket under ${name} load (figures include the profiler's overhead)`);
     const loket = await startLoket(tmpDir, {
       label: `loket-prof-${name}`,
       nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${file}`],
     });
     const loads = loketLoads(loket.url, samples);
-    await measure(`profiled ${name}`, loads[name], { ...opts, warmup: 0 });
+    const window = {};
+    await measure(`profiled ${name}`, loads[name], opts, {
+      pid: loket.child.pid,
+      onStart: () => {
+        window.from = Number(process.hrtime.bigint() / 1000n);
+      },
+    });
+    window.to = Number(process.hrtime.bigint() / 1000n);
     await stopChild(loket.child);
-    const summary = summarizeProfile(path.join(dir, file), 25);
+    const summary = summarizeProfile(path.join(dir, file), 25, window);
     console.log(`\n  bench/profiles/${file}\n${formatSummary(summary).replace(/^/gm, '  ')}`);
     summaries[name] = { file: `bench/profiles/${file}`, ...summary };
   }

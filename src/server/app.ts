@@ -75,7 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         description:
           'Public and staff API of Loket, the information and contact center. Errors are RFC 9457 problem details with a stable `code`; titles follow Accept-Language (id by default, en).',
       },
-      servers: [{ url: ctx.config.publicUrl }],
+      servers: ctx.config.publicUrl ? [{ url: ctx.config.publicUrl }] : [],
       components: {
         securitySchemes: {
           accessKey: { type: 'apiKey', in: 'header', name: 'X-Access-Key' },

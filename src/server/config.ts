@@ -31,7 +31,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   dataDir: string;
-  publicUrl: string;
+  /** The address the public reaches Loket at; unset means the listening address. */
+  publicUrl?: string;
   secret: string;
   demo: boolean;
   bootstrapToken: string;
@@ -66,7 +67,7 @@ export function parseConfig(
   const dataDir = path.resolve(cwd, env.LOKET_DATA_DIR || './data');
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
-  const publicUrl = url(env, 'LOKET_PUBLIC_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  const publicUrl = url(env, 'LOKET_PUBLIC_URL');
   return {
     port,
     host,
@@ -147,9 +148,9 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function url(env: Env, name: string, fallback: string): string {
+function url(env: Env, name: string): string | undefined {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return undefined;
   try {
     const parsed = new URL(raw);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
@@ -194,7 +195,8 @@ const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
 function rule(env: Env, name: string, fallback: string): RateLimitRule {
   const raw = env[name] || fallback;
   const match = /^(\d+)\/(\d*)([smh])$/.exec(raw);
-  if (!match || Number(match[1]) < 1) {
+  // A zero limit or window would silently switch the limit off.
+  if (!match || Number(match[1]) < 1 || /^0+$/.test(match[2]!)) {
     throw new ConfigError(name, `expected LIMIT/WINDOW such as 60/10m (units s, m, h), got "${raw}"`);
   }
   return { limit: Number(match[1]), windowMs: Number(match[2] || 1) * UNITS[match[3]!]! };
@@ -202,5 +204,13 @@ function rule(env: Env, name: string, fallback: string): RateLimitRule {
 
 /** Hides the password of a database URL before it is printed or logged. */
 export function redactUrl(value: string): string {
-  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  try {
+    const parsed = new URL(value);
+    if (!parsed.password) return value;
+    parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    // Not a URL: mask everything between the scheme and the last @ before the host.
+    return value.replace(/\/\/[^/]*@/, '//***@');
+  }
 }

@@ -32,10 +32,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  const listening = await app.listen({ port: config.port, host: config.host });
   const keysFile = demoKeysFile ?? path.join(config.dataDir, 'demo-access-keys.txt');
   printBanner({
-    url: config.publicUrl,
+    url: config.publicUrl ?? listening,
     database: redactUrl(config.databaseUrl),
     tokenFile: process.env.LOKET_BOOTSTRAP_TOKEN ? undefined : path.join(config.dataDir, 'bootstrap-token'),
     demoKeysFile: existsSync(keysFile) ? keysFile : undefined,

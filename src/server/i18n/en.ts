@@ -31,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   'validation.maxLength': 'At most {limit} characters',
   'validation.minimum': 'At least {limit}',
   'validation.maximum': 'At most {limit}',
+  'validation.minItems': 'At least {limit} items',
+  'validation.maxItems': 'At most {limit} items',
   'validation.enum': 'Must be one of: {values}',
   'validation.format': 'Invalid format ({format})',
   'validation.pattern': 'Invalid format',

@@ -29,6 +29,8 @@ export const id = {
   'validation.maxLength': 'Maksimal {limit} karakter',
   'validation.minimum': 'Minimal {limit}',
   'validation.maximum': 'Maksimal {limit}',
+  'validation.minItems': 'Minimal {limit} pilihan',
+  'validation.maxItems': 'Maksimal {limit} pilihan',
   'validation.enum': 'Harus salah satu dari: {values}',
   'validation.format': 'Format tidak valid ({format})',
   'validation.pattern': 'Format tidak valid',

@@ -25,7 +25,7 @@ export function negotiateLanguage(header: string | undefined): Language {
   for (const part of header.split(',')) {
     const [range = '', ...params] = part.trim().toLowerCase().split(';');
     const quality = qualityOf(params);
-    const primary = range.split('-')[0];
+    const primary = range.trim().split('-')[0];
     const language = primary === 'en' ? 'en' : primary === 'id' || primary === 'in' ? 'id' : undefined;
     if (language && (quality > bestQuality || (quality === bestQuality && language === 'id'))) {
       best = language;

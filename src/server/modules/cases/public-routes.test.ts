@@ -202,8 +202,13 @@ describe('GET /api/v1/cases/{code}', () => {
     // A well-formed code that does not exist: change the random part and fix the check character.
     const other = await submitted();
     const { db } = t;
-    await db.deleteFrom('events').where('payload', 'like', `%${other.trackingCode}%`).execute();
-    await db.deleteFrom('cases').where('tracking_code', '=', other.trackingCode).execute();
+    const row = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('tracking_code', '=', other.trackingCode)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('events').where('case_id', '=', row.id).execute();
+    await db.deleteFrom('cases').where('id', '=', row.id).execute();
     const unknown = await lookup(other.trackingCode, other.accessKey);
     expect(wrongKey.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);

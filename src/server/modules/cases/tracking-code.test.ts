@@ -83,6 +83,13 @@ describe('parseTrackingCode', () => {
     expect(parseTrackingCode(`sby-26-oiaolb${code.slice(-1).toLowerCase()}`)).toBe(code);
   });
 
+  it('reads O as 0 and I or L as 1 in the year too (2030 is typed 3O)', () => {
+    const code = generateTrackingCode('SBY', 2030);
+    expect(parseTrackingCode(code.replace('-30-', '-3O-'))).toBe(code);
+    const code2011 = generateTrackingCode('SBY', 2011);
+    expect(parseTrackingCode(code2011.replace('-11-', '-lI-'))).toBe(code2011);
+  });
+
   it('reads look-alikes in the check character position as well', () => {
     // Find a random part whose check character is 0 or 1, then type it as O or L.
     for (let n = 0; ; n++) {
