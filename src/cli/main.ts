@@ -4,8 +4,15 @@ import { openDatabase } from '../server/db/connection.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { writeDemoKeys } from '../server/demo/demo-keys-file.js';
 import { isEmpty, seedDemo } from '../server/demo/seed-demo.js';
+import { AppError } from '../server/errors.js';
+import { createUser, generatePassword } from '../server/modules/accounts/create-user.js';
+import { isRole, ROLES, type Role, requiresTwoFactor } from '../server/modules/accounts/roles.js';
+import { findUserByEmail } from '../server/modules/accounts/storage.js';
+import { resetTwoFactor } from '../server/modules/accounts/two-factor.js';
+import { resetPassword, updateUser } from '../server/modules/accounts/update-user.js';
 import { findCaseByTrackingCode, listCaseEvents, listMessages } from '../server/modules/cases/storage.js';
 import { parseTrackingCode } from '../server/modules/cases/tracking-code.js';
+import { findOfficeByCode } from '../server/modules/offices/storage.js';
 import { seedBulkCases } from './seed-bulk.js';
 
 const USAGE = `Usage: loket <command>
@@ -14,12 +21,21 @@ const USAGE = `Usage: loket <command>
   seed --demo             add the demo office and cases to an empty database
   seed --bulk N           add N synthetic cases to the demo office (for benchmarks)
   case show CODE          print a case with its timeline (staff view)
+  user create --email E --name N --role R [--role R2] [--office SBY] [--password-stdin]
+                          create a staff account (no --office: national); the password is generated and
+                          printed once unless given on standard input
+  user reset-password --email E [--password-stdin]
+  user reset-2fa --email E
+  user disable --email E
+  user enable --email E
 
 Configuration comes from the same environment variables as the server (LOKET_DATABASE_URL, …).`;
 
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  user: userCommand,
+
   migrate: async () =>
     withDatabase(async ({ db }) => {
       const applied = await migrateToLatest(db);
@@ -77,6 +93,93 @@ const commands: Record<string, Command> = {
   },
 };
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+const CLI_ACTOR = { type: 'system' as const, id: null, name: 'loket CLI' };
+
+async function userCommand([action, ...args]: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      office: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+  });
+  const email = values.email;
+  if (!email) return usage();
+  const password = values['password-stdin'] ? await readStdin() : undefined;
+  return withDatabase(async ({ db }) => {
+    await migrateToLatest(db);
+    if (action === 'create') {
+      const roles = (values.role ?? []).flatMap((r) => r.split(','));
+      if (!values.name || roles.length === 0 || !roles.every(isRole)) {
+        console.error(`Give --name and at least one --role of: ${ROLES.join(', ')}`);
+        return 64;
+      }
+      let officeId: string | null = null;
+      if (values.office) {
+        const office = await findOfficeByCode(db, values.office.toUpperCase());
+        if (!office) {
+          console.error(`No office ${values.office}.`);
+          return 1;
+        }
+        officeId = office.id;
+      }
+      const { user, generatedPassword } = await createUser(db, CLI_ACTOR, {
+        email,
+        displayName: values.name,
+        roles: roles as Role[],
+        officeId,
+        password,
+      });
+      console.log(
+        `Created ${user.email} (${user.roles.join(', ')}${values.office ? `, ${values.office}` : ', all offices'}).`,
+      );
+      if (generatedPassword) console.log(`Password (shown only now): ${generatedPassword}`);
+      if (requiresTwoFactor(user.roles))
+        console.log('This role sets up two-step verification at the first sign-in.');
+      return 0;
+    }
+    const user = await findUserByEmail(db, email);
+    if (!user) {
+      console.error(`No account ${email}.`);
+      return 1;
+    }
+    switch (action) {
+      case 'reset-password': {
+        const next = password ?? generatePassword();
+        await resetPassword(db, CLI_ACTOR, user.id, next);
+        console.log(
+          password ? 'Password changed; all sessions ended.' : `New password (shown only now): ${next}`,
+        );
+        return 0;
+      }
+      case 'reset-2fa':
+        await resetTwoFactor(db, CLI_ACTOR, user.id);
+        console.log(
+          'Two-step verification removed; all sessions ended. It is set up again at the next sign-in.',
+        );
+        return 0;
+      case 'disable':
+      case 'enable':
+        await updateUser(db, CLI_ACTOR, user.id, { disabled: action === 'disable' });
+        console.log(action === 'disable' ? 'Account disabled; all sessions ended.' : 'Account enabled.');
+        return 0;
+      default:
+        return usage();
+    }
+  });
+}
+
 async function withDatabase(
   work: (database: ReturnType<typeof openDatabase>, config: ReturnType<typeof loadConfig>) => Promise<number>,
 ): Promise<number> {
@@ -104,6 +207,11 @@ async function run(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) {
       console.error(`Configuration error in ${error.message}`);
       return 2;
+    }
+    if (error instanceof AppError) {
+      const fields = error.details.errors?.map((e) => `${e.field}: ${e.code}`).join(', ');
+      console.error(`Refused: ${error.code}${fields ? ` (${fields})` : ''}`);
+      return 1;
     }
     throw error;
   }

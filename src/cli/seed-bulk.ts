@@ -4,6 +4,7 @@ import { DEMO_OFFICE_CODE } from '../server/demo/seed-demo.js';
 import { newId } from '../server/lib/ids.js';
 import { generateAccessKey, hashAccessKey } from '../server/modules/cases/access-key.js';
 import { generateTrackingCode } from '../server/modules/cases/tracking-code.js';
+import { indexDocument } from '../server/modules/search/search-index.js';
 import { CASE_TYPES, CHANNELS, PRIORITIES } from '../shared/enums.js';
 
 const STATUSES = ['received', 'in_progress', 'waiting_on_citizen', 'resolved', 'closed'] as const;
@@ -74,10 +75,14 @@ export async function seedBulkCases(
         due_at: null,
         updated_at: at,
         version: 1,
+        merged_into_id: null,
       });
     }
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('cases').values(rows).execute();
+      for (const row of rows) {
+        await indexDocument(trx, 'case', row.id, `${row.subject}\n${row.description}`, row.language);
+      }
     });
   }
   return sample;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,6 +12,7 @@ import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { problemSchema } from './http/schema-helpers.js';
 import { validatorCompiler } from './http/validation.js';
 import { negotiateLanguage } from './i18n/index.js';
+import { authRoutes } from './modules/accounts/auth-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -63,6 +65,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   registerProblemHandlers(app);
 
+  await app.register(cookie);
   app.addSchema(problemSchema);
   await app.register(swagger, {
     // Shared schemas appear in the document under their $id (e.g. Problem) instead of def-N.
@@ -94,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(healthRoutes, ctx);
   await app.register(officeRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(publicCaseRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(authRoutes, { ...ctx, prefix: '/api/v1/auth' });
   await app.register(staffCaseRoutes, { ...ctx, prefix: '/api/v1/staff' });
   return app;
 }

@@ -48,7 +48,6 @@ describe('parseConfig defaults', () => {
     expect(config.logLevel).toBe('info');
     expect(config.sqliteSynchronous).toBe('normal');
     expect(config.secret).toBeUndefined();
-    expect(config.bootstrapToken).toBeUndefined();
   });
 
   it('turns rate limits on with the documented defaults', () => {
@@ -58,7 +57,24 @@ describe('parseConfig defaults', () => {
       caseCreation: { limit: 60, windowMs: 600_000 },
       lookupFailures: { limit: 30, windowMs: 600_000 },
       codeFailures: { limit: 10, windowMs: 3_600_000 },
+      loginFailures: { limit: 30, windowMs: 900_000 },
     });
+  });
+
+  it('sets session timeouts and reads the first administrator', () => {
+    expect(config.sessions).toEqual({ idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 });
+    const custom = parseConfig(
+      {
+        LOKET_SESSION_IDLE_MINUTES: '30',
+        LOKET_SESSION_MAX_HOURS: '8',
+        LOKET_ADMIN_EMAIL: 'Admin@Example.go.id',
+      },
+      CWD,
+    );
+    expect(custom.sessions).toEqual({ idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 });
+    expect(custom.adminEmail).toBe('admin@example.go.id');
+    expect(() => parseConfig({ LOKET_ADMIN_EMAIL: 'nobody' }, CWD)).toThrow(/LOKET_ADMIN_EMAIL/);
+    expect(() => parseConfig({ LOKET_SESSION_IDLE_MINUTES: '1' }, CWD)).toThrow(/LOKET_SESSION_IDLE_MINUTES/);
   });
 
   it('treats empty strings as unset', () => {
@@ -118,9 +134,8 @@ describe('parseConfig with values', () => {
   });
 
   it('accepts secrets of 32 characters', () => {
-    const config = parseConfig({ LOKET_SECRET: LONG_SECRET, LOKET_BOOTSTRAP_TOKEN: LONG_SECRET }, CWD);
+    const config = parseConfig({ LOKET_SECRET: LONG_SECRET }, CWD);
     expect(config.secret).toBe(LONG_SECRET);
-    expect(config.bootstrapToken).toBe(LONG_SECRET);
   });
 });
 
@@ -201,25 +216,16 @@ describe('loadConfig', () => {
     return dir;
   }
 
-  it('generates the secret and bootstrap token once, in files with mode 0600', () => {
+  it('generates the secret once, in a file with mode 0600', () => {
     const dir = tempDir();
     const dataDir = path.join(dir, 'nested', 'data');
     const first = loadConfig({ LOKET_DATA_DIR: dataDir }, dir);
     expect(first.secret.length).toBeGreaterThanOrEqual(32);
-    expect(first.bootstrapToken.length).toBeGreaterThanOrEqual(32);
-    expect(first.secret).not.toBe(first.bootstrapToken);
-    for (const [name, value] of [
-      ['secret', first.secret],
-      ['bootstrap-token', first.bootstrapToken],
-    ] as const) {
-      const file = path.join(dataDir, name);
-      expect(readFileSync(file, 'utf8').trim()).toBe(value);
-      if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
-    }
-
+    const file = path.join(dataDir, 'secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.secret);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     const second = loadConfig({ LOKET_DATA_DIR: dataDir }, dir);
     expect(second.secret).toBe(first.secret);
-    expect(second.bootstrapToken).toBe(first.bootstrapToken);
   });
 
   it('uses ./data under cwd by default', () => {
@@ -235,20 +241,11 @@ describe('loadConfig', () => {
     expect(a.secret).not.toBe(b.secret);
   });
 
-  it('writes no file when LOKET_SECRET and LOKET_BOOTSTRAP_TOKEN are given', () => {
-    const dir = tempDir();
-    const token = 't'.repeat(40);
-    const config = loadConfig({ LOKET_SECRET: LONG_SECRET, LOKET_BOOTSTRAP_TOKEN: token }, dir);
-    expect(config.secret).toBe(LONG_SECRET);
-    expect(config.bootstrapToken).toBe(token);
-    expect(existsSync(path.join(dir, 'data'))).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it('writes only the bootstrap-token file when only LOKET_SECRET is given', () => {
+  it('writes no file when LOKET_SECRET is given', () => {
     const dir = tempDir();
     const config = loadConfig({ LOKET_SECRET: LONG_SECRET }, dir);
     expect(config.secret).toBe(LONG_SECRET);
-    expect(readdirSync(path.join(dir, 'data'))).toEqual(['bootstrap-token']);
+    expect(existsSync(path.join(dir, 'data'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -22,6 +22,15 @@ export interface RateLimits {
   lookupFailures: RateLimitRule;
   /** Failed lookups against one tracking code, from anywhere. */
   codeFailures: RateLimitRule;
+  /** Failed staff sign-ins from one client address (each account also locks itself after repeated failures). */
+  loginFailures: RateLimitRule;
+}
+
+export interface SessionSettings {
+  /** A session unused this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, used or not. */
+  absoluteMs: number;
 }
 
 export type SqliteSynchronous = 'normal' | 'full';
@@ -35,11 +44,14 @@ export interface Config {
   publicUrl?: string;
   secret: string;
   demo: boolean;
-  bootstrapToken: string;
   trustProxy: boolean;
   logLevel: string;
   sqliteSynchronous: SqliteSynchronous;
   rateLimits: RateLimits;
+  sessions: SessionSettings;
+  /** The first administrator, created on first start when no account exists. */
+  adminEmail?: string;
+  adminPassword?: string;
 }
 
 export class ConfigError extends Error {
@@ -75,7 +87,6 @@ export function parseConfig(
     dataDir,
     publicUrl,
     secret: secret(env, 'LOKET_SECRET'),
-    bootstrapToken: secret(env, 'LOKET_BOOTSTRAP_TOKEN'),
     demo: flag(env, 'LOKET_DEMO', true),
     trustProxy: flag(env, 'LOKET_TRUST_PROXY', false),
     logLevel: oneOf(env, 'LOKET_LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -86,7 +97,14 @@ export function parseConfig(
       caseCreation: rule(env, 'LOKET_RATE_LIMIT_CASE_CREATION', '60/10m'),
       lookupFailures: rule(env, 'LOKET_RATE_LIMIT_LOOKUP_FAILURES', '30/10m'),
       codeFailures: rule(env, 'LOKET_RATE_LIMIT_CODE_FAILURES', '10/1h'),
+      loginFailures: rule(env, 'LOKET_RATE_LIMIT_LOGIN_FAILURES', '30/15m'),
     },
+    sessions: {
+      idleMs: integer(env, 'LOKET_SESSION_IDLE_MINUTES', 120, 5, 24 * 60) * 60_000,
+      absoluteMs: integer(env, 'LOKET_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3_600_000,
+    },
+    adminEmail: email(env, 'LOKET_ADMIN_EMAIL'),
+    adminPassword: env.LOKET_ADMIN_PASSWORD || undefined,
   };
 }
 
@@ -99,7 +117,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   return {
     ...parsed,
     secret: parsed.secret ?? storedSecret(parsed.dataDir, 'secret'),
-    bootstrapToken: parsed.bootstrapToken ?? storedSecret(parsed.dataDir, 'bootstrap-token'),
   };
 }
 
@@ -158,6 +175,14 @@ function url(env: Env, name: string): string | undefined {
   } catch {
     throw new ConfigError(name, `expected an http(s) URL, got "${raw}"`);
   }
+}
+
+function email(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw))
+    throw new ConfigError(name, `expected an e-mail address, got "${raw}"`);
+  return raw.trim().toLowerCase();
 }
 
 function secret(env: Env, name: string): string | undefined {

@@ -10,7 +10,7 @@ import { prepareDatabase } from './startup.js';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.logLevel });
-  const { database, demoKeysFile } = await prepareDatabase(config, log);
+  const { database, demoKeysFile, demoStaffFile, firstAdmin } = await prepareDatabase(config, log);
   const limiters = createLimiters(config.rateLimits);
   const app = await buildApp({ db: database.db, dialect: database.dialect, config, limiters });
 
@@ -34,11 +34,13 @@ async function main(): Promise<void> {
 
   const listening = await app.listen({ port: config.port, host: config.host });
   const keysFile = demoKeysFile ?? path.join(config.dataDir, 'demo-access-keys.txt');
+  const staffFile = demoStaffFile ?? path.join(config.dataDir, 'demo-staff.txt');
   printBanner({
     url: config.publicUrl ?? listening,
     database: redactUrl(config.databaseUrl),
-    tokenFile: process.env.LOKET_BOOTSTRAP_TOKEN ? undefined : path.join(config.dataDir, 'bootstrap-token'),
+    firstAdmin,
     demoKeysFile: existsSync(keysFile) ? keysFile : undefined,
+    demoStaffFile: existsSync(staffFile) ? staffFile : undefined,
   });
 }
 
@@ -58,23 +60,30 @@ function loadConfigOrExit() {
 function printBanner(info: {
   url: string;
   database: string;
-  tokenFile?: string;
+  firstAdmin?: { email: string; generatedPassword?: string };
   demoKeysFile?: string;
+  demoStaffFile?: string;
 }): void {
   const lines = [
-    '',
     `  Loket is running at ${info.url}`,
+    `  Staff console:      ${info.url}/console`,
     `  API documentation:  ${info.url}/api/docs`,
     `  Database:           ${info.database}`,
-    info.tokenFile
-      ? `  Staff API token:    in ${info.tokenFile} (send it as "Authorization: Bearer <token>")`
-      : '  Staff API token:    from LOKET_BOOTSTRAP_TOKEN',
-    info.demoKeysFile ? `  Demo cases:         tracking codes and access keys in ${info.demoKeysFile}` : '',
-    '',
   ];
-  process.stderr.write(
-    `${lines.filter((l, i) => l !== '' || i === 0 || i === lines.length - 1).join('\n')}\n`,
-  );
+  if (info.firstAdmin) {
+    lines.push(
+      '',
+      `  First administrator: ${info.firstAdmin.email}`,
+      info.firstAdmin.generatedPassword
+        ? `  One-time password:   ${info.firstAdmin.generatedPassword}   (shown only now; change it after signing in)`
+        : '  Password:            from LOKET_ADMIN_PASSWORD',
+      '  Administrators set up two-step verification (an authenticator app) at their first sign-in.',
+    );
+  }
+  if (info.demoStaffFile) lines.push('', `  Demo staff sign-ins: ${info.demoStaffFile}`);
+  if (info.demoKeysFile)
+    lines.push(`  Demo cases:          tracking codes and access keys in ${info.demoKeysFile}`);
+  process.stderr.write(`\n${lines.join('\n')}\n\n`);
 }
 
 main().catch((error) => {

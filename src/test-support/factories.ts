@@ -3,19 +3,25 @@ import { afterAll } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { type Config, parseConfig } from '../server/config.js';
 import type { Db } from '../server/db/connection.js';
-import { type Actor, CITIZEN_ACTOR } from '../server/events/catalogue.js';
+import { type Actor, CITIZEN_ACTOR, SYSTEM_ACTOR } from '../server/events/catalogue.js';
 import { createLimiters } from '../server/http/rate-limit.js';
+import { SESSION_COOKIE } from '../server/http/staff-auth.js';
+import { createUser } from '../server/modules/accounts/create-user.js';
+import type { StaffUser } from '../server/modules/accounts/model.js';
+import type { Role } from '../server/modules/accounts/roles.js';
+import { createSession } from '../server/modules/accounts/sessions.js';
+import { replaceTeams } from '../server/modules/accounts/storage.js';
 import { type CreatedCase, createCase, type NewCase } from '../server/modules/cases/create-case.js';
 import { createOffice, type NewOffice } from '../server/modules/offices/create-office.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
-export const STAFF_TOKEN = 'staff-token-staff-token-staff-token-0123456789';
+export const STAFF_PASSWORD = 'kuda-laut-berenang-di-teluk-7';
 export const STAFF: Actor = { type: 'staff', id: null, name: 'Rina (Petugas Informasi)' };
 
 export function buildConfig(overrides: Partial<Config> = {}): Config {
   const parsed = parseConfig({ LOKET_DATABASE_URL: 'sqlite::memory:' });
-  return { ...parsed, secret: TEST_SECRET, bootstrapToken: STAFF_TOKEN, demo: false, ...overrides };
+  return { ...parsed, secret: TEST_SECRET, demo: false, ...overrides };
 }
 
 export function buildOfficeInput(overrides: Partial<NewOffice> = {}): NewOffice {
@@ -88,4 +94,55 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   return { app, database, db: database.db, config };
 }
 
-export const staffHeaders = { authorization: `Bearer ${STAFF_TOKEN}` };
+let staffCounter = 0;
+
+/** A staff account with the given roles in an office (by id; null = national). Password: STAFF_PASSWORD. */
+export async function buildStaff(
+  db: Db,
+  options: { roles: Role[]; officeId: string | null; displayName?: string; teamIds?: string[] },
+): Promise<StaffUser> {
+  staffCounter++;
+  const { user } = await createUser(db, SYSTEM_ACTOR, {
+    email: `staff${staffCounter}-${Date.now()}@example.go.id`,
+    displayName: options.displayName ?? `Petugas ${staffCounter}`,
+    roles: options.roles,
+    officeId: options.officeId,
+    password: STAFF_PASSWORD,
+  });
+  if (options.teamIds?.length) {
+    await replaceTeams(db, user.id, options.teamIds);
+    return { ...user, teamIds: [...options.teamIds].sort() };
+  }
+  return user;
+}
+
+export interface StaffHeaders extends Record<string, string> {
+  cookie: string;
+  'x-csrf-token': string;
+}
+
+/** Headers of a signed-in session for the user, made directly (no password hashing, no second factor). */
+export async function sessionHeaders(
+  db: Db,
+  user: StaffUser,
+  config: Config = buildConfig(),
+): Promise<StaffHeaders> {
+  const { token, session } = await createSession(db, user.id, {
+    twoFactorPending: false,
+    settings: config.sessions,
+    now: new Date(),
+  });
+  return { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': session.csrfToken };
+}
+
+/** The id of an office by code. */
+export async function officeIdOf(db: Db, code: string): Promise<string> {
+  const row = await db.selectFrom('offices').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Signed-in headers for a new staff member of office TST with the given roles. */
+export async function staffOf(t: TestApp, ...roles: Role[]): Promise<StaffHeaders> {
+  const user = await buildStaff(t.db, { roles, officeId: await officeIdOf(t.db, 'TST') });
+  return sessionHeaders(t.db, user, t.config);
+}

@@ -17,6 +17,16 @@ async function freshEnv() {
   return { LOKET_DATABASE_URL: await copyTemplate(), LOKET_DATA_DIR: tempDataDir() };
 }
 
+async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
 function logLines(output: string): { msg?: string; [key: string]: unknown }[] {
   return output
     .split('\n')
@@ -44,11 +54,13 @@ describe('server lifecycle', () => {
       name: { id: string };
     };
     expect(offices.name.id).toBe('Kantor Imigrasi Kelas I Khusus TPI Surabaya');
-    const token = readFileSync(path.join(env.LOKET_DATA_DIR, 'bootstrap-token'), 'utf8').trim();
+    // The banner shows the first administrator's one-time password; the demo staff are in a file.
+    expect(first.output()).toMatch(/First administrator: admin@loket\.local\n\s+One-time password:\s+\S{23}/);
+    const [, staffLine] = readFileSync(path.join(env.LOKET_DATA_DIR, 'demo-staff.txt'), 'utf8').split('\n');
+    const [email, password] = staffLine!.split('\t');
+    const cookie = await signIn(first.url, email!, password!);
     const list = (await (
-      await fetch(`${first.url}/api/v1/staff/cases?limit=100`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
+      await fetch(`${first.url}/api/v1/staff/cases?limit=100`, { headers: { cookie } })
     ).json()) as CaseList;
     expect(list.items.length).toBeGreaterThanOrEqual(30);
     expect(new Set(list.items.map((c: { status: string }) => c.status))).toEqual(
@@ -71,10 +83,10 @@ describe('server lifecycle', () => {
     const secondMessages = logLines(second.output()).map((l) => l.msg);
     expect(secondMessages).not.toContain('database migrated');
     expect(secondMessages).not.toContain('demo data added');
+    expect(second.output()).not.toContain('One-time password');
+    // Sessions live in the database: the cookie from before the restart still works.
     const again = (await (
-      await fetch(`${second.url}/api/v1/staff/cases?limit=100`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
+      await fetch(`${second.url}/api/v1/staff/cases?limit=100`, { headers: { cookie } })
     ).json()) as CaseList;
     expect(again.items.length).toBe(list.items.length);
   });
@@ -154,7 +166,12 @@ describe('server lifecycle', () => {
     await fetch(`${server.url}/api/v1/cases/${created.trackingCode}`, {
       headers: { 'x-access-key': created.accessKey },
     });
-    await fetch(`${server.url}/api/v1/staff/cases`, { headers: { authorization: 'Bearer not-the-token' } });
+    await fetch(`${server.url}/api/v1/staff/cases`, { headers: { cookie: 'loket_session=not-the-token' } });
+    await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@loket.local', password: 'not-the-password' }),
+    });
     server.child.kill('SIGTERM');
     await server.exited;
     const output = server.output();
@@ -165,6 +182,7 @@ describe('server lifecycle', () => {
       '0000-9999',
       created.accessKey,
       'not-the-token',
+      'not-the-password',
       'utm=x',
     ]) {
       expect(output).not.toContain(secret);
@@ -196,5 +214,69 @@ describe('loket CLI', () => {
 
     expect((await collect(runEntry('src/cli/main.ts', ['case', 'show', 'nonsense'], env))).code).toBe(1);
     expect((await collect(runEntry('src/cli/main.ts', ['frobnicate'], env))).code).toBe(64);
+  });
+});
+
+describe('loket user commands', () => {
+  it('creates, resets and disables staff accounts', async () => {
+    const env = { ...(await freshEnv()), LOKET_DEMO: '0' };
+    await collect(runEntry('src/cli/main.ts', ['migrate'], env));
+    const noOffice = await collect(
+      runEntry(
+        'src/cli/main.ts',
+        ['user', 'create', '--email', 'a@example.go.id', '--name', 'A', '--role', 'agent', '--office', 'SBY'],
+        env,
+      ),
+    );
+    expect(noOffice.code).toBe(1);
+    const created = await collect(
+      runEntry(
+        'src/cli/main.ts',
+        [
+          'user',
+          'create',
+          '--email',
+          'Sari@Example.go.id',
+          '--name',
+          'Sari',
+          '--role',
+          'auditor',
+          '--role',
+          'admin',
+        ],
+        env,
+      ),
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created sari@example.go.id (admin, auditor, all offices)');
+    expect(created.stdout).toMatch(/Password \(shown only now\): \S{23}/);
+    expect(created.stdout).toContain('two-step verification');
+    const duplicate = await collect(
+      runEntry(
+        'src/cli/main.ts',
+        ['user', 'create', '--email', 'sari@example.go.id', '--name', 'S', '--role', 'agent'],
+        env,
+      ),
+    );
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('email_taken');
+    const badRole = await collect(
+      runEntry(
+        'src/cli/main.ts',
+        ['user', 'create', '--email', 'b@example.go.id', '--name', 'B', '--role', 'king'],
+        env,
+      ),
+    );
+    expect(badRole.code).toBe(64);
+    for (const action of ['reset-password', 'reset-2fa', 'disable', 'enable']) {
+      const result = await collect(
+        runEntry('src/cli/main.ts', ['user', action, '--email', 'sari@example.go.id'], env),
+      );
+      expect(result.code, action).toBe(0);
+    }
+    const missing = await collect(
+      runEntry('src/cli/main.ts', ['user', 'disable', '--email', 'nobody@example.go.id'], env),
+    );
+    expect(missing.code).toBe(1);
   });
 });

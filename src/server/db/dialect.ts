@@ -8,6 +8,7 @@ import {
   type PrimitiveValueListNode,
   type QueryResult,
   type RootOperationNode,
+  sql,
   type UnknownRow,
   type ValueNode,
 } from 'kysely';
@@ -71,4 +72,62 @@ export class SqliteBooleanPlugin implements KyselyPlugin {
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return args.result;
   }
+}
+
+// ---- full-text search: terms are prepared in TypeScript (modules/search/text.ts); the engine only matches ----
+
+/** Creates the search index: an FTS5 table on SQLite, a tsvector table with a GIN index on PostgreSQL. */
+export async function createSearchIndex(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`create table search_index (doc_key varchar(80) primary key, terms tsvector not null)`.execute(
+      db,
+    );
+    await sql`create index search_index_terms on search_index using gin (terms)`.execute(db);
+  } else {
+    await sql`create virtual table search_index using fts5(doc_key unindexed, terms, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
+  }
+}
+
+export async function dropSearchIndex(db: Kysely<any>): Promise<void> {
+  await sql`drop table search_index`.execute(db);
+}
+
+export async function writeSearchDocument(db: Kysely<any>, docKey: string, terms: string): Promise<void> {
+  await sql`delete from search_index where doc_key = ${docKey}`.execute(db);
+  if (dialectOf(db) === 'postgres') {
+    await sql`insert into search_index (doc_key, terms) values (${docKey}, to_tsvector('simple', ${terms}))`.execute(
+      db,
+    );
+  } else {
+    await sql`insert into search_index (doc_key, terms) values (${docKey}, ${terms})`.execute(db);
+  }
+}
+
+/**
+ * Keys of documents whose terms match every group (any alternative within a group, as a prefix), limited to keys
+ * starting with `prefix`. The terms are letters and digits only (see words()), so they are safe inside the query.
+ */
+export async function matchSearchDocuments(
+  db: Kysely<any>,
+  prefix: string,
+  groups: string[][],
+  limit: number,
+): Promise<string[]> {
+  if (groups.length === 0) return [];
+  const like = `${prefix}%`;
+  if (dialectOf(db) === 'postgres') {
+    const query = groups.map((g) => `(${g.map((t) => `${t}:*`).join(' | ')})`).join(' & ');
+    const result = await sql<{ doc_key: string }>`
+      select doc_key from search_index
+      where terms @@ to_tsquery('simple', ${query}) and doc_key like ${like}
+      limit ${limit}`.execute(db);
+    return result.rows.map((r) => r.doc_key);
+  }
+  const query = groups.map((g) => `(${g.map((t) => `"${t}"*`).join(' OR ')})`).join(' AND ');
+  const result = await sql<{ doc_key: string }>`
+    select doc_key from search_index where search_index match ${query} and doc_key like ${like}
+    order by rank limit ${limit}`.execute(db);
+  return result.rows.map((r) => r.doc_key);
 }

@@ -22,6 +22,13 @@ export interface OfficeTable {
   website: string | null;
   /** The address and contact are examples (demo data), not the real office's. */
   contact_is_example: Bool;
+  /** Short text the portal shows as the office's logo, e.g. "SBY". */
+  logo_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The portal's brand colour, `#rrggbb`. */
+  brand_color: ColumnType<string | null, string | null | undefined, string | null>;
+  opening_hours_id: ColumnType<string | null, string | null | undefined, string | null>;
+  opening_hours_en: ColumnType<string | null, string | null | undefined, string | null>;
+  whatsapp: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -62,9 +69,67 @@ export interface UserTable {
   office_id: string | null;
   email: string;
   display_name: string;
+  /** Legacy single role from the first migration; roles live in user_roles. */
   role: string;
   created_at: Timestamp;
   disabled_at: NullableTimestamp;
+  password_hash: string | null;
+  /** TOTP secret, encrypted with a key derived from LOKET_SECRET. */
+  totp_secret: string | null;
+  totp_enabled_at: NullableTimestamp;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: number | null;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  language: ColumnType<Language, Language | undefined, Language>;
+  updated_at: NullableTimestamp;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  two_factor_pending: Bool;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface CannedResponseTable {
+  id: string;
+  office_id: string;
+  team_id: string | null;
+  language: Language;
+  title: string;
+  body: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseLinkTable {
+  case_id: string;
+  related_case_id: string;
+  created_at: Timestamp;
 }
 
 export interface CaseTable {
@@ -97,6 +162,8 @@ export interface CaseTable {
   due_at: NullableTimestamp;
   updated_at: Timestamp;
   version: number;
+  /** Set when this case was merged into another as a duplicate. */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type AuthorType = 'citizen' | 'staff' | 'system';
@@ -109,6 +176,20 @@ export interface CaseMessageTable {
   author_type: AuthorType;
   author_id: string | null;
   author_name: string | null;
+  created_at: Timestamp;
+}
+
+/** A file a citizen attached to a case (message_id null) or to one of their messages. */
+export interface CaseAttachmentTable {
+  id: string;
+  case_id: string;
+  message_id: string | null;
+  /** Names the content in the data directory's attachment store. */
+  sha256: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  author_type: AuthorType;
   created_at: Timestamp;
 }
 
@@ -132,7 +213,14 @@ export interface Schema {
   users: UserTable;
   cases: CaseTable;
   case_messages: CaseMessageTable;
+  case_attachments: CaseAttachmentTable;
   events: EventTable;
+  user_roles: UserRoleTable;
+  team_members: TeamMemberTable;
+  sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
+  canned_responses: CannedResponseTable;
+  case_links: CaseLinkTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;
@@ -142,3 +230,6 @@ export type ServiceRow = Selectable<ServiceTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type CaseMessageRow = Selectable<CaseMessageTable>;
 export type EventRow = Selectable<EventTable>;
+export type CaseAttachmentRow = Selectable<CaseAttachmentTable>;
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;

@@ -11,6 +11,28 @@ export interface EventPayloads {
   'case.message_added': { messageId: string; kind: MessageKind };
   'case.updated': { changes: Record<string, { from: unknown; to: unknown }> };
   'office.created': { code: string };
+  'case.assigned': {
+    assigneeId: string | null;
+    teamId: string | null;
+    previousAssigneeId: string | null;
+    previousTeamId: string | null;
+  };
+  'case.linked': { relatedCaseId: string; relatedTrackingCode: string };
+  'case.merged': { intoCaseId: string; intoTrackingCode: string };
+  'auth.signed_in': { method: 'password' | 'password+totp' | 'password+recovery_code' };
+  'auth.sign_in_failed': {
+    reason: 'unknown_account' | 'wrong_password' | 'wrong_code' | 'disabled' | 'locked';
+    emailHash?: string;
+  };
+  'auth.signed_out': { everywhere: boolean; sessionsEnded: number };
+  'user.created': { email: string; roles: string[]; officeId: string | null };
+  'user.updated': { changes: Record<string, { from: unknown; to: unknown }> };
+  'user.password_changed': Record<string, never>;
+  'user.two_factor_enabled': Record<string, never>;
+  'user.two_factor_reset': Record<string, never>;
+  'team.created': { code: string };
+  'team.updated': { changes: Record<string, { from: unknown; to: unknown }> };
+  'canned_response.saved': { id: string; title: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -23,4 +45,8 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: null };
+export function staffActor(user: { id: string; displayName: string }): Actor {
+  return { type: 'staff', id: user.id, name: user.displayName };
+}
+
 export const CITIZEN_ACTOR: Actor = { type: 'citizen', id: null, name: null };

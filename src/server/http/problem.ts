@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../shared/enums.js';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from '../errors.js';
-import { type MessageKey, t } from '../i18n/index.js';
+import { isMessageKey, type MessageKey, t } from '../i18n/index.js';
 import { toFieldErrors } from './validation.js';
 
 /** RFC 9457 problem details, with our stable `code` and, for validation errors, the failing fields. */
@@ -47,7 +47,9 @@ function fieldMessage(language: Language, error: FieldError): string {
   if (error.code === 'type' && typeof params.type === 'string') {
     params.type = t(language, `type.${params.type}` as MessageKey);
   }
-  return t(language, `validation.${error.code}` as MessageKey, params);
+  // Codes with a dot name their own catalogue entry (e.g. password.common); others are validation keywords.
+  const key = (error.code.includes('.') ? error.code : `validation.${error.code}`) as MessageKey;
+  return t(language, isMessageKey(key) ? key : 'validation.invalid', params);
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
@@ -96,5 +98,24 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(request, reply, new AppError('internal_error'));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('not_found')));
+  // Unknown addresses under /api get a problem document; others a page from the user interface that registered
+  // one (the portal), since a person typed or followed them.
+  const pages: HtmlPages = {};
+  app.decorate('htmlPages', pages);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (pages.notFound && path !== '/api' && !path.startsWith('/api/')) return pages.notFound(request, reply);
+    return sendProblem(request, reply, new AppError('not_found'));
+  });
+}
+
+/** Pages a user interface offers for requests that reach no route. */
+export interface HtmlPages {
+  notFound?: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> | FastifyReply;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    htmlPages: HtmlPages;
+  }
 }

@@ -164,6 +164,7 @@ describe('createLimiters', () => {
       caseCreation: { limit: 1, windowMs: 600_000 },
       lookupFailures: { limit: 2, windowMs: 600_000 },
       codeFailures: { limit: 3, windowMs: 3_600_000 },
+      loginFailures: { limit: 100, windowMs: 60_000 },
     });
     expect(limiters.enabled).toBe(false);
     expect(limiters.caseCreation.rule).toEqual({ limit: 1, windowMs: 600_000 });

@@ -1,4 +1,4 @@
-import type { RateLimitRule } from '../config.js';
+import type { RateLimitRule, RateLimits } from '../config.js';
 
 /**
  * Counts events per key in fixed windows, in memory. Enough for one instance; several instances behind a load
@@ -48,20 +48,16 @@ export interface Limiters {
   caseCreation: WindowCounter;
   lookupFailures: WindowCounter;
   codeFailures: WindowCounter;
+  loginFailures: WindowCounter;
 }
 
-export function createLimiters(config: {
-  enabled: boolean;
-  requests: RateLimitRule;
-  caseCreation: RateLimitRule;
-  lookupFailures: RateLimitRule;
-  codeFailures: RateLimitRule;
-}): Limiters {
+export function createLimiters(config: RateLimits): Limiters {
   return {
     enabled: config.enabled,
     requests: new WindowCounter(config.requests),
     caseCreation: new WindowCounter(config.caseCreation),
     lookupFailures: new WindowCounter(config.lookupFailures),
     codeFailures: new WindowCounter(config.codeFailures),
+    loginFailures: new WindowCounter(config.loginFailures),
   };
 }

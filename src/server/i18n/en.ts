@@ -25,6 +25,23 @@ export const en: Record<MessageKey, string> = {
   'error.not_ready': 'The service is not ready',
   'error.internal_error': 'Something went wrong on our side. It has been logged; please try again later.',
 
+  'error.invalid_credentials': 'Wrong e-mail or password',
+  'error.two_factor_required': 'Enter the code from your authenticator app',
+  'error.invalid_code': 'The code is not valid or was already used',
+  'error.csrf_failed':
+    'The request was refused because its security token did not match. Reload the page and try again.',
+  'error.two_factor_setup_required': 'Your role requires two-step verification. Set it up first.',
+  'error.weak_password': 'The password is too weak',
+  'error.email_taken': 'This e-mail is already used by another account',
+  'error.two_factor_mandatory': 'Two-step verification is mandatory for this role and cannot be turned off',
+  'error.invalid_merge': 'The case cannot be merged into that case',
+  'error.account_locked': 'Too many failed sign-in attempts. Try again in {seconds} seconds.',
+  'password.too_short': 'At least 12 characters',
+  'password.too_long': 'At most 256 characters',
+  'password.common': 'This password is too common and easy to guess',
+  'password.personal': 'Do not use your name or e-mail as your password',
+  'password.repetitive': 'The password is too repetitive',
+
   'validation.required': 'Required',
   'validation.type': 'Must be {type}',
   'validation.minLength': 'At least {limit} characters',

@@ -23,6 +23,24 @@ export const id = {
   'error.not_ready': 'Layanan belum siap',
   'error.internal_error': 'Terjadi kesalahan pada sistem. Kami sudah mencatatnya; silakan coba lagi nanti.',
 
+  'error.invalid_credentials': 'E-mail atau kata sandi salah',
+  'error.two_factor_required': 'Masukkan kode dari aplikasi autentikator Anda',
+  'error.invalid_code': 'Kode tidak valid atau sudah dipakai',
+  'error.csrf_failed':
+    'Permintaan ditolak karena token keamanan tidak cocok. Muat ulang halaman lalu coba lagi.',
+  'error.two_factor_setup_required':
+    'Peran Anda mewajibkan verifikasi dua langkah. Aktifkan terlebih dahulu.',
+  'error.weak_password': 'Kata sandi terlalu lemah',
+  'error.email_taken': 'E-mail ini sudah dipakai akun lain',
+  'error.two_factor_mandatory': 'Verifikasi dua langkah wajib untuk peran ini dan tidak dapat dimatikan',
+  'error.invalid_merge': 'Laporan tidak dapat digabungkan ke laporan tersebut',
+  'error.account_locked': 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik.',
+  'password.too_short': 'Minimal 12 karakter',
+  'password.too_long': 'Maksimal 256 karakter',
+  'password.common': 'Kata sandi ini terlalu umum dan mudah ditebak',
+  'password.personal': 'Jangan memakai nama atau e-mail Anda sebagai kata sandi',
+  'password.repetitive': 'Kata sandi terlalu berulang',
+
   'validation.required': 'Wajib diisi',
   'validation.type': 'Harus berupa {type}',
   'validation.minLength': 'Minimal {limit} karakter',

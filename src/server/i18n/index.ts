@@ -6,6 +6,10 @@ export type { MessageKey };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };
 
+export function isMessageKey(key: string): key is MessageKey {
+  return key in id;
+}
+
 /** Looks a message up and fills `{name}` placeholders. */
 export function t(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[language][key];

@@ -9,10 +9,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('users').addColumn('totp_secret', 'varchar(200)').execute();
   await db.schema.alterTable('users').addColumn('totp_enabled_at', t.timestamp).execute();
   await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
-  await db.schema.alterTable('users').addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('users').addColumn('locked_until', t.timestamp).execute();
   await db.schema.alterTable('users').addColumn('last_login_at', t.timestamp).execute();
-  await db.schema.alterTable('users').addColumn('language', 'varchar(5)', (c) => c.notNull().defaultTo('id')).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('language', 'varchar(5)', (c) => c.notNull().defaultTo('id'))
+    .execute();
   await db.schema.alterTable('users').addColumn('updated_at', t.timestamp).execute();
 
   await db.schema
@@ -64,7 +70,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
 
-  await db.schema.alterTable('cases').addColumn('merged_into_id', t.id, (c) => c.references('cases.id')).execute();
+  await db.schema
+    .alterTable('cases')
+    .addColumn('merged_into_id', t.id, (c) => c.references('cases.id'))
+    .execute();
   await db.schema
     .createTable('case_links')
     .addColumn('case_id', t.id, (c) => c.notNull().references('cases.id'))
@@ -77,7 +86,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['case_links', 'canned_responses', 'recovery_codes', 'sessions', 'team_members', 'user_roles']) {
+  for (const table of [
+    'case_links',
+    'canned_responses',
+    'recovery_codes',
+    'sessions',
+    'team_members',
+    'user_roles',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.dropIndex('cases_assignee').execute();

@@ -7,6 +7,7 @@ import { recordEvent } from '../../events/record-event.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { findCategoryByCode, findOfficeByCode, findServiceByCode, type Office } from '../offices/storage.js';
+import { indexDocument } from '../search/search-index.js';
 import { generateAccessKey, hashAccessKey } from './access-key.js';
 import { type Case, toCase } from './model.js';
 import { insertCase, trackingCodeExists } from './storage.js';
@@ -81,8 +82,10 @@ export async function createCase(
       due_at: null,
       updated_at: at,
       version: 1,
+      merged_into_id: null,
     } satisfies NewCaseRow;
     await insertCase(trx, row);
+    await indexDocument(trx, 'case', id, `${subject}\n${description}`, input.language);
     await recordEvent(trx, {
       type: 'case.created',
       actor,

@@ -12,8 +12,18 @@ export async function loadCaseContexts(db: Db, cases: Case[]): Promise<Map<strin
     Promise.all(officeIds.map((id) => findOfficeById(db, id))),
     findClassifications(db, serviceIds, categoryIds),
   ]);
+  const mergeTargets = [...new Set(cases.flatMap((c) => (c.mergedIntoId ? [c.mergedIntoId] : [])))];
+  const mergedInto = new Map<string, string>();
+  if (mergeTargets.length) {
+    const rows = await db
+      .selectFrom('cases')
+      .select(['id', 'tracking_code'])
+      .where('id', 'in', mergeTargets)
+      .execute();
+    for (const row of rows) mergedInto.set(row.id, row.tracking_code);
+  }
   const contexts = new Map<string, CaseContext>();
-  for (const office of offices) if (office) contexts.set(office.id, { office, classifications });
+  for (const office of offices) if (office) contexts.set(office.id, { office, classifications, mergedInto });
   return contexts;
 }
 

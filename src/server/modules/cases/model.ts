@@ -38,6 +38,7 @@ export interface Case {
   dueAt: string | null;
   updatedAt: string;
   version: number;
+  mergedIntoId: string | null;
 }
 
 export interface CaseMessage {
@@ -90,6 +91,7 @@ export function toCase(row: CaseRow): Case {
     dueAt: toIsoOrNull(row.due_at),
     updatedAt: toIso(row.updated_at),
     version: row.version,
+    mergedIntoId: row.merged_into_id,
   };
 }
 

@@ -12,6 +12,8 @@ type PublicEntry = PublicCase['timeline'][number];
 export interface CaseContext {
   office: Pick<Office, 'code' | 'name'>;
   classifications: Map<string, Classification>;
+  /** Tracking codes of merge targets by case id. */
+  mergedInto?: Map<string, string>;
 }
 
 function classification(ctx: CaseContext, id: string | null): Classification | null {
@@ -90,6 +92,7 @@ export function presentCaseSummary(current: Case, ctx: CaseContext): Static<type
     confidential: current.confidential,
     assigneeId: current.assigneeId,
     teamId: current.teamId,
+    mergedInto: (current.mergedIntoId && ctx.mergedInto?.get(current.mergedIntoId)) || null,
     receivedAt: current.receivedAt,
     firstResponseAt: current.firstResponseAt,
     waitingSince: current.waitingSince,
@@ -102,15 +105,20 @@ export function presentCaseSummary(current: Case, ctx: CaseContext): Static<type
 }
 
 /**
- * The whole case for staff. `canSeeIdentity` is false for staff outside the handling team of an anonymous case;
- * until teams exist (issue #3) every authenticated staff member handles every case.
+ * The whole case for staff. `canSeeIdentity` is false for staff outside the handling side of an anonymous case
+ * (see policy.ts): then neither the contact nor the citizen's name on messages is shown.
  */
 export function presentCaseDetail(
   current: Case,
   ctx: CaseContext,
-  history: { events: CaseEvent[]; messages: CaseMessage[] },
-  canSeeIdentity: boolean,
+  history: {
+    events: CaseEvent[];
+    messages: CaseMessage[];
+    linkedCases: Static<typeof StaffCaseDetail>['linkedCases'];
+  },
+  access: { canSeeIdentity: boolean; allowedActions: Static<typeof StaffCaseDetail>['allowedActions'] },
 ): Static<typeof StaffCaseDetail> {
+  const { canSeeIdentity } = access;
   const messagesById = new Map(history.messages.map((m) => [m.id, m]));
   const timeline: Static<typeof StaffCaseDetail>['timeline'] = history.events.map((event) => {
     const actor = { type: event.actorType, id: event.actorId, name: event.actorName };
@@ -134,7 +142,9 @@ export function presentCaseDetail(
     description: current.description,
     contact: showContact ? current.contact : null,
     rejectionReason: current.rejectionReason,
-    allowedTransitions: [...TRANSITIONS[current.status]],
+    allowedTransitions: current.mergedIntoId ? [] : [...TRANSITIONS[current.status]],
+    allowedActions: access.allowedActions,
+    linkedCases: history.linkedCases,
     timeline,
   };
 }

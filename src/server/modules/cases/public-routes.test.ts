@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, staffHeaders, type TestApp } from '../../../test-support/factories.js';
+import { createTestApp, type StaffHeaders, staffOf, type TestApp } from '../../../test-support/factories.js';
 
 let t: TestApp;
+let staffHeaders: StaffHeaders;
 
 beforeAll(async () => {
   t = await createTestApp();
+  staffHeaders = await staffOf(t, 'supervisor');
 });
 
 const validBody = {
@@ -258,8 +260,9 @@ describe('GET /api/v1/cases/{code}', () => {
     expect(view.timeline[2]).toMatchObject({
       messageKind: 'public_reply',
       body: 'Mohon kirim nomor permohonan.',
-      author: { type: 'staff', name: 'Officer' },
+      author: { type: 'staff', name: expect.stringMatching(/^Petugas \d+$/) },
     });
+    expect(JSON.stringify(view)).not.toContain('@example.go.id');
     expect(Object.keys(view.timeline[2].author).sort()).toEqual(['name', 'type']);
   });
 });
@@ -343,6 +346,7 @@ describe('abuse limits', () => {
         caseCreation: { limit: 3, windowMs: 60_000 },
         lookupFailures: { limit: 5, windowMs: 60_000 },
         codeFailures: { limit: 100, windowMs: 60_000 },
+        loginFailures: { limit: 100, windowMs: 60_000 },
       },
     });
     const created = await limited.app.inject({ method: 'POST', url: '/api/v1/cases', payload: validBody });
@@ -372,6 +376,7 @@ describe('abuse limits', () => {
         caseCreation: { limit: 100, windowMs: 60_000 },
         lookupFailures: { limit: 100, windowMs: 60_000 },
         codeFailures: { limit: 3, windowMs: 60_000 },
+        loginFailures: { limit: 100, windowMs: 60_000 },
       },
     });
     const { trackingCode, accessKey } = (
@@ -400,6 +405,7 @@ describe('abuse limits', () => {
       caseCreation: { limit: 3, windowMs: 60_000 },
       lookupFailures: { limit: 100, windowMs: 60_000 },
       codeFailures: { limit: 100, windowMs: 60_000 },
+      loginFailures: { limit: 100, windowMs: 60_000 },
     };
     const limited = await createTestApp({ rateLimits: { enabled: true, ...rules } });
     const statuses: number[] = [];

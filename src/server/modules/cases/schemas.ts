@@ -134,6 +134,7 @@ export const StaffCaseSummary = Type.Object({
   confidential: Type.Boolean(),
   assigneeId: Nullable(Type.String()),
   teamId: Nullable(Type.String()),
+  mergedInto: Nullable(Type.String({ description: 'Tracking code of the case this one was merged into.' })),
   receivedAt: IsoDateTime,
   firstResponseAt: Nullable(IsoDateTime),
   waitingSince: Nullable(IsoDateTime),
@@ -178,6 +179,24 @@ export const StaffCaseDetail = Type.Object({
   ),
   rejectionReason: Nullable(Type.String()),
   allowedTransitions: Type.Array(StringEnum(CASE_STATUSES)),
+  allowedActions: Type.Array(
+    StringEnum([
+      'read',
+      'reply',
+      'note',
+      'transition',
+      'reopen',
+      'update',
+      'assign',
+      'take',
+      'link',
+      'merge',
+    ] as const),
+    { description: 'What the signed-in user may do with this case.' },
+  ),
+  linkedCases: Type.Array(
+    Type.Object({ trackingCode: Type.String(), status: StringEnum(CASE_STATUSES), subject: Type.String() }),
+  ),
   timeline: Type.Array(StaffTimelineEntry),
 });
 
@@ -190,6 +209,11 @@ export const CaseListQuery = Type.Object(
     receivedFrom: Type.Optional(IsoDateTime),
     receivedBefore: Type.Optional(IsoDateTime),
     order: Type.Optional(StringEnum(['newest', 'oldest', 'due'] as const, { default: 'newest' })),
+    assignee: Type.Optional(Type.String({ maxLength: 40, description: '`me`, `none` or a staff id.' })),
+    team: Type.Optional(Type.String({ maxLength: 40, description: '`mine` or a team id.' })),
+    q: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Words to find in subject and description.' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },
@@ -226,6 +250,26 @@ export const UpdateCaseBody = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     priority: Type.Optional(StringEnum(PRIORITIES)),
     categoryCode: Type.Optional(Nullable(Code)),
+    assigneeId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    teamId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   },
   { additionalProperties: false },
 );
+
+export const LinkBody = Type.Object(
+  { relatedTrackingCode: Type.String({ maxLength: 40 }) },
+  { additionalProperties: false },
+);
+
+export const MergeBody = Type.Object(
+  { intoTrackingCode: Type.String({ maxLength: 40 }), version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+export const ViewCounts = Type.Object({
+  mine: Type.Integer(),
+  unassigned: Type.Integer(),
+  team: Type.Integer(),
+  open: Type.Integer(),
+  all: Type.Integer(),
+});

@@ -1,10 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCase, createTestApp, staffHeaders, type TestApp } from '../../../test-support/factories.js';
+import {
+  buildCase,
+  createTestApp,
+  type StaffHeaders,
+  staffOf,
+  type TestApp,
+} from '../../../test-support/factories.js';
 
 let t: TestApp;
+let staffHeaders: StaffHeaders;
 
 beforeAll(async () => {
   t = await createTestApp();
+  staffHeaders = await staffOf(t, 'supervisor');
 });
 
 function staff(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
@@ -18,18 +26,37 @@ describe('staff authentication', () => {
     ['PATCH', '/cases/TST-26-0000000'],
     ['POST', '/cases/TST-26-0000000/messages'],
     ['POST', '/cases/TST-26-0000000/transitions'],
-  ] as const)('%s %s needs the staff token', async (method, url) => {
-    for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${staffHeaders.authorization}`]) {
+  ] as const)('%s %s needs a staff session', async (method, url) => {
+    for (const cookie of [undefined, 'loket_session=not-a-session', 'other=1']) {
       const response = await t.app.inject({
         method,
         url: `/api/v1/staff${url}`,
-        headers: authorization ? { authorization } : {},
+        headers: cookie ? { cookie } : {},
         payload: method === 'GET' ? undefined : {},
       });
       expect(response.statusCode).toBe(401);
       expect(response.json().code).toBe('unauthorized');
-      expect(response.headers['www-authenticate']).toContain('Bearer');
     }
+  });
+
+  it('refuses state changes without the session CSRF token', async () => {
+    const { case: created } = await buildCase(t.db);
+    const url = `/api/v1/staff/cases/${created.trackingCode}/messages`;
+    const payload = { kind: 'internal_note', body: 'catatan' };
+    for (const csrf of [undefined, 'wrong', `${staffHeaders['x-csrf-token']}x`]) {
+      const headers: Record<string, string> = { cookie: staffHeaders.cookie };
+      if (csrf) headers['x-csrf-token'] = csrf;
+      const response = await t.app.inject({ method: 'POST', url, headers, payload });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().code).toBe('csrf_failed');
+    }
+    // Reading needs no token.
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/staff/cases/${created.trackingCode}`,
+      headers: { cookie: staffHeaders.cookie },
+    });
+    expect(read.statusCode).toBe(200);
   });
 });
 
@@ -154,6 +181,7 @@ describe('staff case handling', () => {
 describe('staff case list', () => {
   it('filters, orders and pages with a cursor', async () => {
     const listApp = await createTestApp();
+    const listHeaders = await staffOf(listApp, 'supervisor');
     const codes: string[] = [];
     for (let i = 0; i < 7; i++) {
       const { case: c } = await buildCase(
@@ -164,7 +192,7 @@ describe('staff case list', () => {
       codes.push(c.trackingCode);
     }
     const get = (query: string) =>
-      listApp.app.inject({ method: 'GET', url: `/api/v1/staff/cases?${query}`, headers: staffHeaders });
+      listApp.app.inject({ method: 'GET', url: `/api/v1/staff/cases?${query}`, headers: listHeaders });
 
     const first = (await get('limit=3')).json();
     expect(first.items.map((c: { trackingCode: string }) => c.trackingCode)).toEqual(

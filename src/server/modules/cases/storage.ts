@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Updateable } from 'kysely';
+import { type ExpressionBuilder, sql, type Updateable } from 'kysely';
 import type { CaseStatus, CaseType, MessageKind } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import type { CaseTable, NewCaseRow, Schema } from '../../db/schema.js';
@@ -118,6 +118,11 @@ export interface CaseFilter {
   categoryId?: string;
   receivedFrom?: string;
   receivedBefore?: string;
+  /** A staff id, or null for unassigned cases. */
+  assigneeId?: string | null;
+  teamIds?: string[];
+  /** Only these cases (e.g. full-text matches). */
+  caseIds?: string[];
 }
 
 export interface CasePage {
@@ -142,6 +147,17 @@ export async function listCases(
     .$if(filter.categoryId !== undefined, (q) => q.where('category_id', '=', filter.categoryId!))
     .$if(filter.receivedFrom !== undefined, (q) => q.where('received_at', '>=', filter.receivedFrom!))
     .$if(filter.receivedBefore !== undefined, (q) => q.where('received_at', '<', filter.receivedBefore!))
+    .$if(filter.assigneeId !== undefined, (q) =>
+      filter.assigneeId === null
+        ? q.where('assignee_id', 'is', null)
+        : q.where('assignee_id', '=', filter.assigneeId!),
+    )
+    .$if(filter.teamIds !== undefined, (q) =>
+      filter.teamIds!.length ? q.where('team_id', 'in', filter.teamIds!) : q.where(sql<boolean>`1 = 0`),
+    )
+    .$if(filter.caseIds !== undefined, (q) =>
+      filter.caseIds!.length ? q.where('id', 'in', filter.caseIds!) : q.where(sql<boolean>`1 = 0`),
+    )
     .$if(after !== undefined, (q) => q.where((eb) => afterCursor(eb, order, after!)))
     .$call((q) => {
       if (order === 'newest') return q.orderBy('received_at', 'desc').orderBy('id', 'desc');
@@ -180,4 +196,60 @@ function afterCursor(eb: ExpressionBuilder<Schema, 'cases'>, order: CaseOrder, c
     eb('received_at', beyond, value),
     eb.and([eb('received_at', '=', value), eb('id', idBeyond, cursor.id)]),
   ]);
+}
+
+/** Cases linked to a case, with their codes and statuses. */
+export async function listLinkedCases(
+  db: Db,
+  caseId: string,
+): Promise<{ trackingCode: string; status: CaseStatus; subject: string }[]> {
+  return db
+    .selectFrom('case_links')
+    .innerJoin('cases', 'cases.id', 'case_links.related_case_id')
+    .select(['cases.tracking_code as trackingCode', 'cases.status as status', 'cases.subject as subject'])
+    .where('case_links.case_id', '=', caseId)
+    .orderBy('cases.received_at')
+    .execute();
+}
+
+export async function trackingCodeOf(db: Db, caseId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select('tracking_code')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return row?.tracking_code;
+}
+
+/** How many open cases each inbox view holds for one user. */
+export async function countViews(
+  db: Db,
+  scope: { officeId: string | null; userId: string; teamIds: string[] },
+): Promise<{ mine: number; unassigned: number; team: number; open: number; all: number }> {
+  const open = ['received', 'in_progress', 'waiting_on_citizen'] as const;
+  const row = await db
+    .selectFrom('cases')
+    .$if(scope.officeId !== null, (q) => q.where('office_id', '=', scope.officeId!))
+    .select((eb) => {
+      const isOpen = eb('status', 'in', open);
+      const count = (condition: ReturnType<typeof eb.and>) =>
+        eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+      return [
+        eb.fn.countAll<number>().as('all'),
+        count(eb.and([isOpen])).as('open'),
+        count(eb.and([isOpen, eb('assignee_id', '=', scope.userId)])).as('mine'),
+        count(eb.and([isOpen, eb('assignee_id', 'is', null)])).as('unassigned'),
+        count(eb.and([isOpen, scope.teamIds.length ? eb('team_id', 'in', scope.teamIds) : eb.lit(false)])).as(
+          'team',
+        ),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  return {
+    all: Number(row.all),
+    open: Number(row.open ?? 0),
+    mine: Number(row.mine ?? 0),
+    unassigned: Number(row.unassigned ?? 0),
+    team: Number(row.team ?? 0),
+  };
 }
