@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as foundation from './migrations/2026-11-28-01-foundation.js';
+import * as portal from './migrations/2026-11-28-02-portal.js';
 import * as accounts from './migrations/2026-11-28-03-accounts.js';
 import * as search from './migrations/2026-11-28-04-search.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-01-foundation': foundation,
+  '2026-11-28-02-portal': portal,
   '2026-11-28-03-accounts': accounts,
   '2026-11-28-04-search': search,
 };

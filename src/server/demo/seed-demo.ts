@@ -42,7 +42,15 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
       phone: '+62 31 0000 0000',
       email: 'informasi@example.go.id',
       website: 'https://example.go.id',
+      whatsapp: '+62 811-0000-0000',
       contactIsExample: true,
+      logoText: 'SBY',
+      brandColor: '#0b4f8a',
+      // Example hours, like the address above: the real office's come from its own configuration.
+      openingHours: {
+        id: 'Senin–Jumat 08.00–16.00 WIB (jam contoh)\nSabtu, Minggu dan hari libur nasional: tutup',
+        en: 'Monday–Friday 08:00–16:00 WIB (example hours)\nSaturday, Sunday and public holidays: closed',
+      },
       services: demoServices,
     },
     new Date(now.getTime() - 90 * 24 * HOUR),

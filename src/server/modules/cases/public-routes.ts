@@ -4,11 +4,10 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { CITIZEN_ACTOR } from '../../events/catalogue.js';
 import { problems } from '../../http/schema-helpers.js';
-import { accessKeyMatches } from './access-key.js';
 import { addCitizenMessage } from './add-message.js';
+import { caseForCitizen } from './citizen-access.js';
 import { createCase } from './create-case.js';
 import { loadCaseContext } from './load-case-context.js';
-import type { Case } from './model.js';
 import { presentPublicCase } from './presenters.js';
 import {
   AccessKeyHeaders,
@@ -19,8 +18,7 @@ import {
   PublicMessageResponse,
   TrackingCodeParams,
 } from './schemas.js';
-import { findCaseByTrackingCode, listCaseEvents, listMessages } from './storage.js';
-import { parseTrackingCode } from './tracking-code.js';
+import { listCaseEvents, listMessages } from './storage.js';
 
 const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
 
@@ -28,26 +26,8 @@ const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
 export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   const { db, config, limiters } = ctx;
 
-  /** Finds the case the code and key open. Unknown code and wrong key fail alike; failures are rate-limited. */
-  async function caseForCitizen(request: FastifyRequest, rawCode: string, key: string): Promise<Case> {
-    const code = parseTrackingCode(rawCode);
-    if (limiters.enabled) {
-      const wait = Math.max(
-        limiters.lookupFailures.blockedFor(request.ip),
-        limiters.codeFailures.blockedFor(code ?? ''),
-      );
-      if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
-    }
-    const found = code ? await findCaseByTrackingCode(db, code) : undefined;
-    if (found && accessKeyMatches(config.secret, key, found.accessKeyHash)) return found;
-    if (limiters.enabled) {
-      limiters.lookupFailures.hit(request.ip);
-      if (code) limiters.codeFailures.hit(code);
-    }
-    throw code
-      ? new AppError('case_not_found')
-      : new AppError('invalid_tracking_code', { field: 'trackingCode' });
-  }
+  const caseFor = (request: FastifyRequest, code: string, key: string) =>
+    caseForCitizen(ctx, request.ip, code, key);
 
   app.post(
     '/cases',
@@ -92,11 +72,7 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       },
     },
     async (request, reply) => {
-      const found = await caseForCitizen(
-        request,
-        request.params.trackingCode,
-        request.headers['x-access-key'],
-      );
+      const found = await caseFor(request, request.params.trackingCode, request.headers['x-access-key']);
       const [context, statusEvents, messages] = await Promise.all([
         loadCaseContext(db, found),
         listCaseEvents(db, found.id, ['case.status_changed']),
@@ -121,11 +97,7 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       },
     },
     async (request, reply) => {
-      const found = await caseForCitizen(
-        request,
-        request.params.trackingCode,
-        request.headers['x-access-key'],
-      );
+      const found = await caseFor(request, request.params.trackingCode, request.headers['x-access-key']);
       const { message, case: after } = await addCitizenMessage(db, CITIZEN_ACTOR, found, request.body);
       return reply.code(201).send({ id: message.id, at: message.createdAt, status: after.status });
     },

@@ -13,7 +13,12 @@ export interface NewOffice {
   phone?: string;
   email?: string;
   website?: string;
+  whatsapp?: string;
   contactIsExample: boolean;
+  /** Portal look: short logo text, brand colour `#rrggbb`, opening hours in both languages. */
+  logoText?: string;
+  brandColor?: string;
+  openingHours?: { id: string; en: string };
   services: {
     code: string;
     nameId: string;
@@ -45,6 +50,11 @@ export async function createOffice(
         email: input.email ?? null,
         website: input.website ?? null,
         contact_is_example: input.contactIsExample,
+        whatsapp: input.whatsapp ?? null,
+        logo_text: input.logoText ?? null,
+        brand_color: input.brandColor ?? null,
+        opening_hours_id: input.openingHours?.id ?? null,
+        opening_hours_en: input.openingHours?.en ?? null,
         created_at: at,
         updated_at: at,
       })

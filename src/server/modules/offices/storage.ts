@@ -33,6 +33,9 @@ export interface Office {
   email: string | null;
   website: string | null;
   contactIsExample: boolean;
+  whatsapp: string | null;
+  /** How the public portal presents the office. */
+  portal: { logoText: string | null; brandColor: string | null; openingHours: LocalizedName | null };
 }
 
 export interface OfficeWithServices extends Office {
@@ -50,6 +53,18 @@ export function toOffice(row: OfficeRow): Office {
     email: row.email,
     website: row.website,
     contactIsExample: toBool(row.contact_is_example),
+    whatsapp: row.whatsapp,
+    portal: {
+      logoText: row.logo_text,
+      brandColor: row.brand_color,
+      openingHours:
+        row.opening_hours_id || row.opening_hours_en
+          ? {
+              id: row.opening_hours_id ?? row.opening_hours_en!,
+              en: row.opening_hours_en ?? row.opening_hours_id!,
+            }
+          : null,
+    },
   };
 }
 

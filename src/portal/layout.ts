@@ -1,0 +1,137 @@
+import type { OfficeWithServices } from '../server/modules/offices/storage.js';
+import type { Language } from '../shared/enums.js';
+import { portalAssets } from './assets.js';
+import { csrfInput, hidden } from './components.js';
+import { type HtmlValue, html, multiline, type SafeHtml } from './html.js';
+import type { Translate } from './messages/index.js';
+import type { Theme } from './theme.js';
+
+/** Everything a page needs to know about the request it answers. */
+export interface View {
+  language: Language;
+  t: Translate;
+  office: OfficeWithServices | null;
+  theme: Theme;
+  /** The CSRF token for this visitor's forms. */
+  csrf: string;
+  /** Where the language switch leads: the same page by GET. */
+  path: string;
+}
+
+/**
+ * How the language switch keeps the visitor where they are: a link for pages reached by GET, a small form that
+ * re-posts the page's own fields for pages that are answers to a POST (the summary, a case's status).
+ */
+export type LanguageSwitch =
+  | { href: string }
+  | { action: string; fields: Record<string, string | undefined> };
+
+export interface PageContent {
+  title: string;
+  body: HtmlValue;
+  hasErrors?: boolean;
+  languageSwitch?: LanguageSwitch;
+}
+
+const other = (language: Language): Language => (language === 'id' ? 'en' : 'id');
+
+export function languageHref(language: Language, next: string): string {
+  return `/language/${language}?next=${encodeURIComponent(next)}`;
+}
+
+function languageSwitch(view: View, target: LanguageSwitch): SafeHtml {
+  const to = other(view.language);
+  const label = view.t('meta.switch_to');
+  if ('href' in target) {
+    return html`<a href="${target.href}" lang="${to}" hreflang="${to}" aria-label="${view.t('meta.switch_label')}">${label}</a>`;
+  }
+  return html`<form method="post" action="${target.action}" enctype="multipart/form-data">${csrfInput(view.csrf)}${hidden(
+    { ...target.fields, lang: to },
+  )}<button type="submit" lang="${to}" aria-label="${view.t('meta.switch_label')}">${label}</button></form>`;
+}
+
+export function officeName(view: View): string {
+  return view.office ? view.office.name[view.language] : 'Loket';
+}
+
+export function layout(view: View, content: PageContent): SafeHtml {
+  const { t } = view;
+  const { css, js } = portalAssets();
+  const name = officeName(view);
+  const title = `${content.hasErrors ? t('layout.error_prefix') : ''}${content.title} – ${name}`;
+  const target = content.languageSwitch ?? { href: languageHref(other(view.language), view.path) };
+  return html`<html lang="${view.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${css.path}">
+<style>${view.theme.css}</style>
+<script src="${js.path}" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">${t('layout.skip')}</a>
+<header class="header">
+<div class="wrap">
+<a class="brand" href="/"><span class="logo" aria-hidden="true">${view.office?.portal.logoText ?? view.office?.code ?? 'L'}</span><span class="office-name">${name}</span></a>
+<div class="lang">${languageSwitch(view, target)}</div>
+</div>
+</header>
+<main id="main" tabindex="-1">
+<div class="wrap">
+${content.body}
+</div>
+</main>
+${footer(view)}
+</body>
+</html>`;
+}
+
+function safeUrl(url: string | null): string | undefined {
+  return url && /^https?:\/\/[^\s"<>]+$/i.test(url) ? url : undefined;
+}
+
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+export function contactList(view: View): SafeHtml | '' {
+  const office = view.office;
+  if (!office) return '';
+  const { t } = view;
+  const website = safeUrl(office.website);
+  const rows: [string, HtmlValue][] = [];
+  if (office.phone)
+    rows.push([t('layout.phone'), html`<a href="${telHref(office.phone)}">${office.phone}</a>`]);
+  if (office.whatsapp) {
+    rows.push([
+      t('layout.whatsapp'),
+      html`<a href="https://wa.me/${office.whatsapp.replace(/\D/g, '')}">${office.whatsapp}</a>`,
+    ]);
+  }
+  if (office.email)
+    rows.push([t('layout.email'), html`<a href="mailto:${office.email}">${office.email}</a>`]);
+  if (website)
+    rows.push([t('layout.website'), html`<a href="${website}">${website.replace(/^https?:\/\//, '')}</a>`]);
+  if (office.address) rows.push([t('layout.address'), office.address]);
+  if (rows.length === 0) return '';
+  return html`<dl>${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`;
+}
+
+function footer(view: View): SafeHtml {
+  const office = view.office;
+  const { t } = view;
+  const hours = office?.portal.openingHours?.[view.language];
+  const contacts = contactList(view);
+  return html`<footer class="footer">
+<div class="wrap">
+<div class="footer-grid">
+${contacts ? html`<div><h2>${t('layout.footer_contact')}</h2>${contacts}</div>` : ''}
+${hours ? html`<div><h2>${t('layout.footer_hours')}</h2><p>${multiline(hours)}</p></div>` : ''}
+</div>
+${office?.contactIsExample ? html`<p class="hint">${t('layout.example_contact')}</p>` : ''}
+<p class="hint">${t('layout.privacy')}</p>
+</div>
+</footer>`;
+}

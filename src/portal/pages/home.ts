@@ -1,0 +1,103 @@
+import { html, type SafeHtml } from '../html.js';
+import { contactList, layout, officeName, type View } from '../layout.js';
+import type { PortalMessageKey } from '../messages/index.js';
+
+const ACTIONS: { href: string; key: string }[] = [
+  { href: '/submit/complaint', key: 'complaint' },
+  { href: '/submit/request', key: 'request' },
+  { href: '/submit/opinion', key: 'opinion' },
+  { href: '/submit/compliment', key: 'compliment' },
+  { href: '/integrity', key: 'integrity' },
+  { href: '/status', key: 'status' },
+];
+
+export function homePage(view: View): SafeHtml {
+  const { t } = view;
+  const services = view.office?.services ?? [];
+  return layout(view, {
+    title: t('home.title'),
+    body: html`<h1>${t('home.title')}</h1>
+<p class="lead readable">${t('home.lead')}</p>
+<form method="get" action="/search" role="search">
+<div class="field">
+<label for="f-q">${t('home.search_label')}</label>
+<p class="hint" id="f-q-hint">${t('home.search_hint')}</p>
+<div class="search"><input type="search" id="f-q" name="q" aria-describedby="f-q-hint" maxlength="200"><button type="submit" class="button">${t('home.search_button')}</button></div>
+</div>
+</form>
+<h2>${t('home.actions')}</h2>
+<ul class="actions">
+${ACTIONS.map(
+  (a) =>
+    html`<li><a href="${a.href}"><strong>${t(`home.action.${a.key}` as PortalMessageKey)}</strong><span>${t(
+      `home.action.${a.key}_hint` as PortalMessageKey,
+    )}</span></a></li>`,
+)}
+</ul>
+${
+  services.length
+    ? html`<h2>${t('home.services')}</h2>
+<ul class="services">${services.map((s) => html`<li>${s.name[view.language]}</li>`)}</ul>`
+    : ''
+}`,
+  });
+}
+
+export function searchPage(view: View, query: string): SafeHtml {
+  const { t } = view;
+  const ask = `/submit/request${query ? `?subject=${encodeURIComponent(query.slice(0, 200))}` : ''}`;
+  return layout(view, {
+    title: t('search.title'),
+    body: html`<div class="readable">
+<h1>${t('search.title')}</h1>
+${query ? html`<p>${t('search.you_searched', { query })}</p>` : ''}
+<p>${t('search.coming')}</p>
+<p><a class="button" href="${ask}">${t('search.ask')}</a></p>
+<p class="hint">${t('search.ask_hint')}</p>
+<h2>${t('layout.footer_contact')}</h2>
+<p>${t('search.contact')}</p>
+${contactList(view)}
+</div>`,
+  });
+}
+
+export function integrityPage(view: View): SafeHtml {
+  const { t } = view;
+  return layout(view, {
+    title: t('integrity.title'),
+    body: html`<div class="readable">
+<h1>${t('integrity.title')}</h1>
+<div class="notice"><p>${t('integrity.coming')}</p></div>
+<p>${t('integrity.meanwhile')}</p>
+<ul>
+<li>${t('integrity.what_anonymous')}</li>
+<li>${t('integrity.what_confidential')}</li>
+</ul>
+<p>${t('integrity.no_contact')}</p>
+<p><a class="button" href="/submit/complaint?anonymous=1&amp;confidential=1">${t('integrity.start')}</a></p>
+</div>`,
+  });
+}
+
+export interface ErrorPageContent {
+  title: PortalMessageKey;
+  body: string;
+  reference?: string;
+}
+
+export function errorPage(view: View, content: ErrorPageContent): SafeHtml {
+  const { t } = view;
+  const contacts = contactList(view);
+  return layout(view, {
+    title: t(content.title),
+    body: html`<div class="readable">
+<h1>${t(content.title)}</h1>
+<p>${content.body}</p>
+${content.reference ? html`<p class="hint">${t('page.reference', { id: content.reference })}</p>` : ''}
+<p><a href="/">${t('page.go_home')}</a></p>
+${contacts ? html`<h2>${t('layout.footer_contact')}</h2>${contacts}` : ''}
+</div>`,
+  });
+}
+
+export { officeName };
