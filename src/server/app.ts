@@ -4,7 +4,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { portalRoutes } from '../portal/routes.js';
 import type { Language } from '../shared/enums.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -83,10 +82,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       components: {
         securitySchemes: {
           accessKey: { type: 'apiKey', in: 'header', name: 'X-Access-Key' },
-          staffToken: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'Bootstrap staff token (until staff accounts)',
+          staffSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'loket_session',
+            description: 'Session cookie from POST /api/v1/auth/login; state-changing requests also need X-CSRF-Token.',
           },
         },
       },
@@ -100,7 +100,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicCaseRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(authRoutes, { ...ctx, prefix: '/api/v1/auth' });
   await app.register(staffCaseRoutes, { ...ctx, prefix: '/api/v1/staff' });
-  await app.register(portalRoutes, ctx);
   return app;
 }
 

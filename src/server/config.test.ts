@@ -152,7 +152,6 @@ describe('parseConfig rejects bad values, naming the variable', () => {
     ['LOKET_DEMO', 'maybe'],
     ['LOKET_TRUST_PROXY', '2'],
     ['LOKET_SECRET', 's'.repeat(31)],
-    ['LOKET_BOOTSTRAP_TOKEN', 'short'],
     ['LOKET_PUBLIC_URL', 'ftp://x'],
     ['LOKET_PUBLIC_URL', 'not a url'],
     ['LOKET_LOG_LEVEL', 'verbose'],
