@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { portalRoutes } from '../portal/routes.js';
 import type { Language } from '../shared/enums.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicCaseRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(authRoutes, { ...ctx, prefix: '/api/v1/auth' });
   await app.register(staffCaseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(portalRoutes, ctx);
   return app;
 }
 
