@@ -218,7 +218,7 @@ describe('loket CLI', () => {
 });
 
 describe('loket user commands', () => {
-  it('creates, resets and disables staff accounts', async () => {
+  it('creates, resets and disables staff accounts', { timeout: 120_000 }, async () => {
     const env = { ...(await freshEnv()), LOKET_DEMO: '0' };
     await collect(runEntry('src/cli/main.ts', ['migrate'], env));
     const noOffice = await collect(
