@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTrackingCode } from '../server/modules/cases/tracking-code.js';
 import { transitionCase } from '../server/modules/cases/transition-case.js';
-import { buildCase, createTestApp, STAFF, type TestApp } from '../test-support/factories.js';
+import { buildCase, buildConfig, createTestApp, STAFF, type TestApp } from '../test-support/factories.js';
 import { EXE, hiddenValue, multipart, PDF, PNG, receiptOf, Visitor } from '../test-support/portal-client.js';
 
 let t: TestApp;
@@ -427,6 +427,7 @@ describe('rate limits', () => {
     const limited = await createTestApp({
       dataDir,
       rateLimits: {
+        ...buildConfig().rateLimits,
         enabled: true,
         requests: { limit: 2, windowMs: 60_000 },
         caseCreation: { limit: 60, windowMs: 60_000 },
@@ -450,6 +451,7 @@ describe('rate limits', () => {
     const limited = await createTestApp({
       dataDir,
       rateLimits: {
+        ...buildConfig().rateLimits,
         enabled: true,
         requests: { limit: 1000, windowMs: 60_000 },
         caseCreation: { limit: 60, windowMs: 60_000 },

@@ -90,8 +90,12 @@ type Entry =
 
 function formatTime(view: View, at: string, timeZone: string): string {
   return new Intl.DateTimeFormat(view.language === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
     timeZone,
   }).format(new Date(at));
 }
