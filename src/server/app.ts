@@ -13,7 +13,11 @@ import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { problemSchema } from './http/schema-helpers.js';
 import { validatorCompiler } from './http/validation.js';
 import { negotiateLanguage } from './i18n/index.js';
+import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
+import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
+import { liveCaseRoutes } from './modules/cases/live-routes.js';
+import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -101,6 +105,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicCaseRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(authRoutes, { ...ctx, prefix: '/api/v1/auth' });
   await app.register(staffCaseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(liveCaseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(adminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(officeAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(cannedResponseRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(portalRoutes, ctx);
   return app;
 }

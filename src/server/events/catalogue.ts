@@ -32,7 +32,8 @@ export interface EventPayloads {
   'user.two_factor_reset': Record<string, never>;
   'team.created': { code: string };
   'team.updated': { changes: Record<string, { from: unknown; to: unknown }> };
-  'canned_response.saved': { id: string; title: string };
+  'canned_response.saved': { id: string; title: string; deleted?: boolean };
+  'category.saved': { id: string; code: string; changes: Record<string, { from: unknown; to: unknown }> };
 }
 
 export type EventType = keyof EventPayloads;

@@ -63,3 +63,84 @@ export const PasswordChangeBody = Type.Object(
 );
 
 export const SignedOutResponse = Type.Object({ sessionsEnded: Type.Integer() });
+
+const OfficeCode = Type.String({ pattern: '^[A-Z]{2,5}$' });
+const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+
+export const UserParams = Type.Object({ id: Id });
+export const TeamParams = Type.Object({ id: Id });
+
+export const UserList = Type.Object({ items: Type.Array(StaffUserResponse) });
+
+export const NewUserBody = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    roles: Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true }),
+    officeCode: Nullable(OfficeCode),
+    teamIds: Type.Optional(Type.Array(Id, { uniqueItems: true })),
+    language: Type.Optional(StringEnum(LANGUAGES)),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedUserResponse = Type.Object({
+  user: StaffUserResponse,
+  password: Type.String({ description: 'Generated password, shown only in this response.' }),
+});
+
+export const UserEditBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+    roles: Type.Optional(Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true })),
+    officeCode: Type.Optional(Nullable(OfficeCode)),
+    teamIds: Type.Optional(Type.Array(Id, { uniqueItems: true })),
+    language: Type.Optional(StringEnum(LANGUAGES)),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordResponse = Type.Object({
+  password: Type.String({ description: 'Shown only in this response.' }),
+});
+
+export const DirectoryResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      displayName: Type.String(),
+      roles: Type.Array(StringEnum(ROLES)),
+      teamIds: Type.Array(Type.String()),
+      officeCode: Nullable(Type.String()),
+    }),
+  ),
+});
+
+export const TeamResponse = Type.Object({
+  id: Type.String(),
+  officeCode: Type.String(),
+  code: Type.String(),
+  name: Type.Object({ id: Type.String(), en: Type.String() }),
+  memberIds: Type.Array(Type.String()),
+});
+
+export const TeamList = Type.Object({ items: Type.Array(TeamResponse) });
+
+export const NewTeamBody = Type.Object(
+  {
+    officeCode: OfficeCode,
+    code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 }),
+    nameId: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+
+export const TeamEditBody = Type.Object(
+  {
+    nameId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+    nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+  },
+  { additionalProperties: false },
+);

@@ -12,21 +12,7 @@ export async function linkCases(db: Db, actor: Actor, from: Case, to: Case, now 
   if (from.id === to.id || from.officeId !== to.officeId)
     throw new AppError('invalid_merge', { field: 'relatedTrackingCode' });
   await inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('case_links')
-      .select('case_id')
-      .where('case_id', '=', from.id)
-      .where('related_case_id', '=', to.id)
-      .executeTakeFirst();
-    if (existing) return;
-    const at = now.toISOString();
-    await trx
-      .insertInto('case_links')
-      .values([
-        { case_id: from.id, related_case_id: to.id, created_at: at },
-        { case_id: to.id, related_case_id: from.id, created_at: at },
-      ])
-      .execute();
+    if (!(await insertLinks(trx, from, to, now))) return;
     for (const [a, b] of [
       [from, to],
       [to, from],
@@ -41,6 +27,26 @@ export async function linkCases(db: Db, actor: Actor, from: Case, to: Case, now 
       });
     }
   });
+}
+
+/** Stores the link both ways; false when it already existed. */
+async function insertLinks(trx: Db, a: Case, b: Case, now: Date): Promise<boolean> {
+  const existing = await trx
+    .selectFrom('case_links')
+    .select('case_id')
+    .where('case_id', '=', a.id)
+    .where('related_case_id', '=', b.id)
+    .executeTakeFirst();
+  if (existing) return false;
+  const at = now.toISOString();
+  await trx
+    .insertInto('case_links')
+    .values([
+      { case_id: a.id, related_case_id: b.id, created_at: at },
+      { case_id: b.id, related_case_id: a.id, created_at: at },
+    ])
+    .execute();
+  return true;
 }
 
 /**
@@ -96,6 +102,7 @@ export async function mergeCase(
         at: now,
       });
     }
+    await insertLinks(trx, duplicate, into, now);
     await recordEvent(trx, {
       type: 'case.linked',
       actor,

@@ -72,6 +72,7 @@ export function presentPublicCase(
     closedAt: current.closedAt,
     rejectionReason: current.rejectionReason,
     canReply: !isFinal(current.status),
+    mergedInto: (current.mergedIntoId && ctx.mergedInto?.get(current.mergedIntoId)) || null,
     timeline: entries,
   };
 }

@@ -108,6 +108,11 @@ export const PublicCaseResponse = Type.Object({
   closedAt: Nullable(IsoDateTime),
   rejectionReason: Nullable(Type.String()),
   canReply: Type.Boolean({ description: 'Whether the citizen may still add a message.' }),
+  mergedInto: Nullable(
+    Type.String({
+      description: 'When staff merged this case as a duplicate: the tracking code it continues under.',
+    }),
+  ),
   timeline: Type.Array(PublicTimelineEntry),
 });
 

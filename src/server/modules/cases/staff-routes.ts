@@ -6,6 +6,7 @@ import { requireStaffSession } from '../../http/staff-auth.js';
 import type { StaffUser } from '../accounts/model.js';
 import { findCategoryByCode, findOfficeByCode } from '../offices/storage.js';
 import { searchIds } from '../search/search-index.js';
+import { words } from '../search/text.js';
 import { addStaffMessage } from './add-message.js';
 import { assignCase } from './assign-case.js';
 import { linkCases, mergeCase } from './link-cases.js';
@@ -140,8 +141,10 @@ export const staffCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       }
       if (query.team !== undefined)
         filter.teamIds = query.team === 'mine' ? user.teamIds : [validId(query.team, 'team')];
-      if (query.q !== undefined && query.q.trim() !== '')
+      // A query without any word (only punctuation, say) searches nothing rather than finding nothing.
+      if (query.q !== undefined && words(query.q).length > 0) {
         filter.caseIds = await searchIds(db, 'case', query.q, SEARCH_LIMIT);
+      }
       const order = query.order ?? 'newest';
       const page = await listCases(db, filter, order, query.limit ?? 25, decodeCursor(query.cursor));
       const contexts = await loadCaseContexts(db, page.items);
