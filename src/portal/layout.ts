@@ -45,9 +45,10 @@ function languageSwitch(view: View, target: LanguageSwitch): SafeHtml {
   if ('href' in target) {
     return html`<a href="${target.href}" lang="${to}" hreflang="${to}" aria-label="${view.t('meta.switch_label')}">${label}</a>`;
   }
-  return html`<form method="post" action="${target.action}" enctype="multipart/form-data">${csrfInput(view.csrf)}${hidden(
-    { ...target.fields, lang: to },
-  )}<button type="submit" lang="${to}" aria-label="${view.t('meta.switch_label')}">${label}</button></form>`;
+  return html`<form method="post" action="${target.action}">${csrfInput(view.csrf)}${hidden({
+    ...target.fields,
+    lang: to,
+  })}<button type="submit" lang="${to}" aria-label="${view.t('meta.switch_label')}">${label}</button></form>`;
 }
 
 export function officeName(view: View): string {

@@ -344,6 +344,19 @@ describe('following a case', () => {
     expect(empty.body).toContain('href="#f-key"');
   });
 
+  it('reads URL-encoded forms too (the forms without files send them)', async () => {
+    const visitor = new Visitor(t.app);
+    const receipt = await submitCase(visitor);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/status',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: visitor.cookieHeader() },
+      payload: new URLSearchParams({ csrf: visitor.csrf, ...receipt }).toString(),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`Laporan ${receipt.code}`);
+  });
+
   it('shows the public timeline and takes a reply with an attachment', async () => {
     const visitor = new Visitor(t.app, { 'accept-language': 'en' });
     const receipt = await submitCase(visitor);

@@ -49,6 +49,7 @@ const LANGUAGE_COOKIE = 'loket_lang';
 const YEAR_SECONDS = 365 * 24 * 3600;
 const DRAFT_TTL_MS = 2 * 3600_000;
 const RECEIPT_TTL_MS = 3600_000;
+const OFFICE_TTL_MS = 5000;
 const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -116,8 +117,20 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     return isLanguage(saved) ? saved : request.language;
   }
 
-  /** The office the portal speaks for: the first one configured (one office per Loket for now). */
+  /**
+   * The office the portal speaks for: the first one configured (one office per Loket for now). Every page needs
+   * it, so it is kept for a few seconds; a change of name, hours or services shows within OFFICE_TTL_MS.
+   */
+  let cachedOffice: { office: OfficeWithServices | null; until: number } | undefined;
   async function portalOffice(): Promise<OfficeWithServices | null> {
+    const now = Date.now();
+    if (cachedOffice && cachedOffice.until > now) return cachedOffice.office;
+    const office = await loadPortalOffice();
+    cachedOffice = { office, until: now + OFFICE_TTL_MS };
+    return office;
+  }
+
+  async function loadPortalOffice(): Promise<OfficeWithServices | null> {
     const first = await db
       .selectFrom('offices')
       .select('code')

@@ -39,7 +39,7 @@ export function lookupPage(
 ${errorSummary(t, notFound ? [{ field: 'code', message: t('status.not_found') }] : errors)}
 <h1>${t('status.title')}</h1>
 <p>${t('status.lead')}</p>
-<form method="post" action="/status" enctype="multipart/form-data" novalidate>
+<form method="post" action="/status" novalidate>
 ${csrfInput(view.csrf)}
 ${textInput(t, {
   name: 'code',
@@ -88,16 +88,25 @@ type Entry =
   | { kind: 'status'; at: string; to: CaseStatus; reason?: string }
   | { kind: 'message'; at: string; message: CaseMessage };
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time in the office's zone; formatters are costly to build, so each is built once. */
 function formatTime(view: View, at: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(view.language === 'id' ? 'id-ID' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
-  }).format(new Date(at));
+  const id = `${view.language} ${timeZone}`;
+  let format = timeFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(view.language === 'id' ? 'id-ID' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone,
+    });
+    timeFormats.set(id, format);
+  }
+  return format.format(new Date(at));
 }
 
 function attachmentList(view: View, credentials: Credentials, attachments: Attachment[]): SafeHtml | '' {
@@ -105,7 +114,7 @@ function attachmentList(view: View, credentials: Credentials, attachments: Attac
   const { t } = view;
   return html`<ul class="files" aria-label="${t('status.attachments')}">${attachments.map(
     (a) =>
-      html`<li><form method="post" action="/status/attachments/${a.id}" enctype="multipart/form-data" class="inline-form">${csrfInput(
+      html`<li><form method="post" action="/status/attachments/${a.id}" class="inline-form">${csrfInput(
         view.csrf,
       )}${hidden({ code: credentials.code, key: credentials.key })}${button(
         t('status.download', { name: a.fileName, size: formatSize(a.size, view.language) }),
@@ -191,16 +200,12 @@ ${
   resolved
     ? html`<hr class="section-break"><h2>${t('status.resolved_question')}</h2>
 <p>${t('status.resolved_hint')}</p>
-<form method="post" action="/status/confirm" enctype="multipart/form-data">${csrfInput(view.csrf)}${creds}${hidden(
-        {
-          version: String(current.version),
-        },
-      )}${button(t('status.confirm'))}</form>
-<form method="post" action="/status/reopen" enctype="multipart/form-data">${csrfInput(view.csrf)}${creds}${hidden(
-        {
-          version: String(current.version),
-        },
-      )}
+<form method="post" action="/status/confirm">${csrfInput(view.csrf)}${creds}${hidden({
+        version: String(current.version),
+      })}${button(t('status.confirm'))}</form>
+<form method="post" action="/status/reopen">${csrfInput(view.csrf)}${creds}${hidden({
+        version: String(current.version),
+      })}
 ${textArea(t, { name: 'reason', label: t('status.reopen_reason'), rows: 4, error: errorFor(errors, 'reason') })}
 ${button(t('status.reopen'), { kind: 'warning' })}</form>`
     : ''

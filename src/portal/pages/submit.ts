@@ -205,7 +205,7 @@ ${row(t('submit.summary_privacy'), privacy || t('submit.summary_none'))}
         : t('submit.summary_none')
     }</dd></div>
 </dl>
-<form method="post" action="/submit/${draft.type}/send" enctype="multipart/form-data">
+<form method="post" action="/submit/${draft.type}/send">
 ${csrfInput(view.csrf)}
 ${hidden({ draft: sealed })}
 <div class="button-group">
@@ -243,7 +243,7 @@ export function confirmationPage(view: View, receipt: Receipt, sealed: string): 
 ${receipt.email ? html`<p>${t('submit.done_email', { email: receipt.email })}</p>` : ''}
 <h2>${t('submit.done_next')}</h2>
 <p>${t('submit.done_next_body')}</p>
-<form method="post" action="/status" enctype="multipart/form-data">
+<form method="post" action="/status">
 ${csrfInput(view.csrf)}
 ${hidden({ code: receipt.code, key: receipt.key })}
 ${button(t('submit.done_view'))}
