@@ -488,6 +488,22 @@ describe('rate limits', () => {
   });
 });
 
+describe('unexpected errors', () => {
+  it('shows a 500 page in the visitor’s language with a reference, not the error', async () => {
+    const broken = await createTestApp({ dataDir });
+    const created = await buildCase(broken.db);
+    await broken.db.schema.dropTable('case_attachments').execute();
+    const visitor = new Visitor(broken.app, { 'accept-language': 'en', 'x-request-id': 'ref-12345' });
+    await visitor.get('/status');
+    const page = await visitor.post('/status', { code: created.case.trackingCode, key: created.accessKey });
+    expect(page.statusCode).toBe(500);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('Sorry, there is a problem with our system');
+    expect(page.body).toContain('Reference number: ref-12345');
+    expect(page.body).not.toContain('case_attachments');
+  });
+});
+
 describe('multipart helper', () => {
   it('builds bodies the server reads', () => {
     expect(multipart({ a: 'b' }).payload.toString()).toContain('name="a"');
