@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
+import { enableGroupCommit } from './group-commit.js';
 import type { Schema } from './schema.js';
 
 export type Db = Kysely<Schema>;
@@ -40,10 +41,13 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Group commit rolls back single writes to savepoints; their journal belongs in memory, not a temporary file.
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteBooleanPlugin()],
   });
+  enableGroupCommit(db);
   return {
     db,
     dialect: 'sqlite',

@@ -94,8 +94,11 @@ export async function dropSearchIndex(db: Kysely<any>): Promise<void> {
   await sql`drop table search_index`.execute(db);
 }
 
+/**
+ * Adds a document to the index. Documents are written once (a case's subject and description never change);
+ * replacing one would need a delete, which on FTS5 scans the table by the unindexed key.
+ */
 export async function writeSearchDocument(db: Kysely<any>, docKey: string, terms: string): Promise<void> {
-  await sql`delete from search_index where doc_key = ${docKey}`.execute(db);
   if (dialectOf(db) === 'postgres') {
     await sql`insert into search_index (doc_key, terms) values (${docKey}, to_tsvector('simple', ${terms}))`.execute(
       db,

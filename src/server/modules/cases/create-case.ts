@@ -1,5 +1,6 @@
 import type { CaseType, Channel, Language, Priority } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
+import { toBool } from '../../db/dialect.js';
 import type { NewCaseRow } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../events/catalogue.js';
@@ -110,10 +111,14 @@ async function resolveClassification(
   input: Pick<NewCase, 'serviceCode' | 'categoryCode'>,
 ): Promise<{ serviceId: string | null; categoryId: string | null }> {
   const service = input.serviceCode ? await findServiceByCode(db, officeId, input.serviceCode) : undefined;
-  if (input.serviceCode && !service) throw new AppError('unknown_service', { field: 'serviceCode' });
+  // Switched-off services and categories take no new cases; existing cases keep theirs.
+  if (input.serviceCode && (!service || !toBool(service.active))) {
+    throw new AppError('unknown_service', { field: 'serviceCode' });
+  }
   if (!input.categoryCode) return { serviceId: service?.id ?? null, categoryId: null };
   const category = await findCategoryByCode(db, officeId, input.categoryCode);
-  if (!category) throw new AppError('unknown_category', { field: 'categoryCode' });
+  if (!category || !toBool(category.active))
+    throw new AppError('unknown_category', { field: 'categoryCode' });
   if (service && category.service_id !== service.id) {
     throw new AppError('category_service_mismatch', { field: 'categoryCode' });
   }

@@ -247,3 +247,57 @@ describe('live updates', () => {
     expect(denied.status).toBe(401);
   });
 });
+
+describe('switched-off categories', () => {
+  it('take no new cases once an administrator switches them off', async () => {
+    const officeId = await officeIdOf(t.db, 'TST');
+    const admin = await sessionHeaders(
+      t.db,
+      await buildStaff(t.db, { roles: ['admin'], officeId }),
+      t.config,
+    );
+    const row = await t.db
+      .selectFrom('categories')
+      .select('id')
+      .where('code', '=', 'biaya')
+      .executeTakeFirstOrThrow();
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/staff/categories/${row.id}`,
+      headers: admin,
+      payload: { active: false },
+    });
+    expect(off.json()).toMatchObject({ code: 'biaya', active: false });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        type: 'complaint',
+        officeCode: 'TST',
+        subject: 'Biaya',
+        description: 'Berapa biayanya?',
+        categoryCode: 'biaya',
+      },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('unknown_category');
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/staff/categories/${row.id}`,
+      headers: admin,
+      payload: { active: true },
+    });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        type: 'complaint',
+        officeCode: 'TST',
+        subject: 'Biaya',
+        description: 'Berapa biayanya?',
+        categoryCode: 'biaya',
+      },
+    });
+    expect(accepted.statusCode).toBe(201);
+  });
+});

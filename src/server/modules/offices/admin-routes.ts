@@ -8,6 +8,7 @@ import { LocalizedName, problems } from '../../http/schema-helpers.js';
 import { requireStaffSession } from '../../http/staff-auth.js';
 import { newId } from '../../lib/ids.js';
 import { authorizeAdmin } from '../accounts/policy.js';
+import { invalidateReferenceData } from './reference-data.js';
 import { findOfficeByCode, findServiceByCode } from './storage.js';
 
 const tags = ['Staff administration'];
@@ -150,6 +151,7 @@ export const officeAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         if (isUniqueViolation(error)) throw new AppError('conflict', { field: 'code' });
         throw error;
       }
+      invalidateReferenceData(db);
       return reply.code(201).send({
         id,
         code: request.body.code,
@@ -202,6 +204,7 @@ export const officeAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
             at: new Date(),
           });
         });
+        invalidateReferenceData(db);
       }
       return {
         id: row.id,

@@ -3,6 +3,7 @@ import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { invalidateReferenceData } from './reference-data.js';
 
 export interface NewOffice {
   code: string;
@@ -96,6 +97,7 @@ export async function createOffice(
       payload: { code: input.code },
       at: now,
     });
+    invalidateReferenceData(trx);
     return officeId;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import { toBool } from '../../db/dialect.js';
 import type { CategoryRow, OfficeRow, ServiceRow } from '../../db/schema.js';
+import { referenceData } from './reference-data.js';
 
 export interface LocalizedName {
   id: string;
@@ -89,13 +90,11 @@ function toService(row: ServiceRow, categories: Category[]): Service {
 }
 
 export async function findOfficeByCode(db: Db, code: string): Promise<Office | undefined> {
-  const row = await db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
-  return row && toOffice(row);
+  return (await referenceData(db)).officesByCode.get(code);
 }
 
 export async function findOfficeById(db: Db, id: string): Promise<Office | undefined> {
-  const row = await db.selectFrom('offices').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toOffice(row);
+  return (await referenceData(db)).officesById.get(id);
 }
 
 export async function findServiceByCode(
@@ -103,12 +102,7 @@ export async function findServiceByCode(
   officeId: string,
   code: string,
 ): Promise<ServiceRow | undefined> {
-  return db
-    .selectFrom('services')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return (await referenceData(db)).serviceByCode.get(`${officeId}:${code}`);
 }
 
 export async function findCategoryByCode(
@@ -116,12 +110,7 @@ export async function findCategoryByCode(
   officeId: string,
   code: string,
 ): Promise<CategoryRow | undefined> {
-  return db
-    .selectFrom('categories')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return (await referenceData(db)).categoryByCode.get(`${officeId}:${code}`);
 }
 
 /** Offices with their active services and categories, in display order. */
@@ -170,15 +159,15 @@ export async function findClassifications(
   serviceIds: string[],
   categoryIds: string[],
 ): Promise<Map<string, Classification>> {
+  const data = await referenceData(db);
   const byId = new Map<string, Classification>();
-  const add = (rows: { id: string; code: string; name_id: string; name_en: string }[]) => {
-    for (const row of rows) byId.set(row.id, { code: row.code, name: { id: row.name_id, en: row.name_en } });
-  };
-  const columns = ['id', 'code', 'name_id', 'name_en'] as const;
-  if (serviceIds.length)
-    add(await db.selectFrom('services').select(columns).where('id', 'in', serviceIds).execute());
-  if (categoryIds.length) {
-    add(await db.selectFrom('categories').select(columns).where('id', 'in', categoryIds).execute());
+  for (const id of serviceIds) {
+    const row = data.servicesById.get(id);
+    if (row) byId.set(id, { code: row.code, name: { id: row.name_id, en: row.name_en } });
+  }
+  for (const id of categoryIds) {
+    const row = data.categoriesById.get(id);
+    if (row) byId.set(id, { code: row.code, name: { id: row.name_id, en: row.name_en } });
   }
   return byId;
 }

@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test-support/database.js';
+import { buildCase, buildOffice } from '../../test-support/factories.js';
+import { inTransaction } from '../lib/transaction.js';
+import { findCaseByTrackingCode } from '../modules/cases/storage.js';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await buildOffice(database.db);
+});
+
+describe('writes arriving together', () => {
+  it('each succeed or fail alone, whether or not they share a commit', async () => {
+    const attempts = Array.from({ length: 40 }, (_, i) =>
+      buildCase(database.db, i % 4 === 0 ? { categoryCode: 'does-not-exist' } : { subject: `Kasus ${i}` }),
+    );
+    const results = await Promise.allSettled(attempts);
+    const failed = results.filter((r) => r.status === 'rejected');
+    const created = results.filter((r) => r.status === 'fulfilled');
+    expect(failed).toHaveLength(10);
+    expect(failed.every((r) => (r as PromiseRejectedResult).reason.code === 'unknown_category')).toBe(true);
+    for (const result of created) {
+      const { case: c } = (result as PromiseFulfilledResult<Awaited<ReturnType<typeof buildCase>>>).value;
+      expect(await findCaseByTrackingCode(database.db, c.trackingCode)).toEqual(c);
+    }
+    const events = await database.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '=', 'case.created')
+      .execute();
+    expect(events).toHaveLength(30);
+  });
+
+  it('undoes a failed write completely, even after it wrote', async () => {
+    const before = await database.db.selectFrom('cases').select('id').execute();
+    const [ok, failed] = await Promise.allSettled([
+      buildCase(database.db),
+      inTransaction(database.db, async (trx) => {
+        await sql`update cases set subject = 'dirusak' where 1 = 1`.execute(trx);
+        throw new Error('fails after writing');
+      }),
+    ]);
+    expect(ok.status).toBe('fulfilled');
+    expect(failed.status).toBe('rejected');
+    const subjects = await database.db.selectFrom('cases').select('subject').execute();
+    expect(subjects).toHaveLength(before.length + 1);
+    expect(subjects.some((s) => s.subject === 'dirusak')).toBe(false);
+  });
+});

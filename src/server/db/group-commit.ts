@@ -1,0 +1,81 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+
+type Work<DB> = (trx: Transaction<DB>) => Promise<unknown>;
+
+interface Pending<DB> {
+  work: Work<DB>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  outcome?: { ok: true; value: unknown } | { ok: false; error: unknown };
+}
+
+/**
+ * Group commit for SQLite. SQLite has one writer, and the cost of a write transaction is mostly its commit (the
+ * WAL frames of every page it touched). Transactions that arrive while one is being prepared are run together in
+ * one database transaction, each inside its own savepoint — so each still succeeds or fails alone — and all of
+ * them are answered only after the shared commit. An acknowledged write is therefore exactly as durable as before;
+ * many writes simply share a commit.
+ */
+export class GroupCommit<DB> {
+  #queue: Pending<DB>[] = [];
+  #scheduled = false;
+  #running = false;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#running) return;
+    this.#scheduled = true;
+    // setImmediate lets the requests already received in this turn of the event loop join the batch.
+    setImmediate(() => void this.#flush());
+  }
+
+  async #flush(): Promise<void> {
+    this.#scheduled = false;
+    this.#running = true;
+    const batch = this.#queue;
+    this.#queue = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of batch) {
+          await sql`savepoint work`.execute(trx);
+          try {
+            item.outcome = { ok: true, value: await item.work(trx) };
+            await sql`release work`.execute(trx);
+          } catch (error) {
+            await sql`rollback to work`.execute(trx);
+            await sql`release work`.execute(trx);
+            item.outcome = { ok: false, error };
+          }
+        }
+      });
+      for (const item of batch) {
+        if (item.outcome?.ok) item.resolve(item.outcome.value);
+        else item.reject(item.outcome?.error);
+      }
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of the batch was stored.
+      for (const item of batch) item.reject(error);
+    } finally {
+      this.#running = false;
+      if (this.#queue.length) this.#schedule();
+    }
+  }
+}
+
+const registry = new WeakMap<object, GroupCommit<unknown>>();
+
+export function enableGroupCommit<DB>(db: Kysely<DB>): void {
+  registry.set(db, new GroupCommit(db) as GroupCommit<unknown>);
+}
+
+export function groupCommitOf<DB>(db: Kysely<DB>): GroupCommit<DB> | undefined {
+  return registry.get(db) as GroupCommit<DB> | undefined;
+}

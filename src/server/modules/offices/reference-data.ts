@@ -1,0 +1,58 @@
+import type { Db } from '../../db/connection.js';
+import type { CategoryRow, OfficeRow, ServiceRow } from '../../db/schema.js';
+import { type Office, toOffice } from './storage.js';
+
+/**
+ * Offices, services and categories change a few times a year but are read by every case request: they are kept
+ * in memory and reloaded when older than TTL_MS, or at once after a change made by this process. Another
+ * instance's change shows here within TTL_MS.
+ */
+const TTL_MS = 10_000;
+
+interface Snapshot {
+  loadedAt: number;
+  officesByCode: Map<string, Office>;
+  officesById: Map<string, Office>;
+  servicesById: Map<string, ServiceRow>;
+  serviceByCode: Map<string, ServiceRow>;
+  categoriesById: Map<string, CategoryRow>;
+  categoryByCode: Map<string, CategoryRow>;
+}
+
+// Keyed by the dialect adapter, which a database and all its transactions share: a cache per database.
+const snapshots = new WeakMap<object, Snapshot>();
+
+function keyOf(db: Db): object {
+  return db.getExecutor().adapter;
+}
+
+async function load(db: Db): Promise<Snapshot> {
+  const [offices, services, categories] = await Promise.all([
+    db.selectFrom('offices').selectAll().execute(),
+    db.selectFrom('services').selectAll().execute(),
+    db.selectFrom('categories').selectAll().execute(),
+  ]);
+  const byCode = (office: string, code: string) => `${office}:${code}`;
+  const snapshot: Snapshot = {
+    loadedAt: Date.now(),
+    officesByCode: new Map(offices.map((o: OfficeRow) => [o.code, toOffice(o)])),
+    officesById: new Map(offices.map((o: OfficeRow) => [o.id, toOffice(o)])),
+    servicesById: new Map(services.map((s) => [s.id, s])),
+    serviceByCode: new Map(services.map((s) => [byCode(s.office_id, s.code), s])),
+    categoriesById: new Map(categories.map((c) => [c.id, c])),
+    categoryByCode: new Map(categories.map((c) => [byCode(c.office_id, c.code), c])),
+  };
+  snapshots.set(keyOf(db), snapshot);
+  return snapshot;
+}
+
+export async function referenceData(db: Db): Promise<Snapshot> {
+  const current = snapshots.get(keyOf(db));
+  if (current && Date.now() - current.loadedAt < TTL_MS) return current;
+  return load(db);
+}
+
+/** Call after changing offices, services or categories. */
+export function invalidateReferenceData(db: Db): void {
+  snapshots.delete(keyOf(db));
+}
