@@ -8,6 +8,7 @@ import { portalRoutes } from '../portal/routes.js';
 import type { Language } from '../shared/enums.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import { consoleStatic } from './http/console-static.js';
 import { healthRoutes } from './http/health-routes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { problemSchema } from './http/schema-helpers.js';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(officeAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(cannedResponseRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(portalRoutes, ctx);
+  await app.register(consoleStatic);
   return app;
 }
 
