@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { Shell } from './components/Shell';
+import { ApiError } from './lib/api';
+import { ConsoleProvider, ReferenceProvider, useConsole } from './lib/context';
+import { hasRole, type Session } from './lib/types';
+import { Account } from './pages/Account';
+import { Canned } from './pages/admin/Canned';
+import { Categories } from './pages/admin/Categories';
+import { Teams } from './pages/admin/Teams';
+import { Users } from './pages/admin/Users';
+import { CaseView } from './pages/CaseView';
+import { Inbox } from './pages/Inbox';
+import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
+
+function NotFound() {
+  const { t, inboxPath } = useConsole();
+  return (
+    <div className="state">
+      <h1>{t('app.notFound')}</h1>
+      <Link to={inboxPath}>{t('app.backToInbox')}</Link>
+    </div>
+  );
+}
+
+function SignedIn() {
+  const { session } = useConsole();
+  const user = session!.user;
+  const isAdmin = hasRole(user, 'admin');
+  const home = hasRole(user, 'agent', 'supervisor', 'auditor') || !isAdmin ? '/inbox/mine' : '/admin/users';
+  return (
+    <ReferenceProvider>
+      <Shell>
+        <Routes>
+          <Route path="/" element={<Navigate to={home} replace />} />
+          <Route path="/inbox" element={<Navigate to="/inbox/mine" replace />} />
+          <Route path="/inbox/:view" element={<Inbox />} />
+          <Route path="/cases/:code" element={<CaseView />} />
+          <Route path="/account" element={<Account />} />
+          {isAdmin && <Route path="/admin/users" element={<Users />} />}
+          {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
+          {isAdmin && <Route path="/admin/categories" element={<Categories />} />}
+          {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Shell>
+    </ReferenceProvider>
+  );
+}
+
+function Gate() {
+  const { api, t, session, setSession, setLanguage } = useConsole();
+  const [checked, setChecked] = useState(false);
+  useEffect(() => {
+    api
+      .get<Session>('/auth/session', { quietUnauthorized: true })
+      .then(
+        (s) => {
+          setSession(s);
+          try {
+            if (!localStorage.getItem('loket.console.language')) setLanguage(s.user.language);
+          } catch {
+            // keep the browser's language
+          }
+        },
+        (e: unknown) => {
+          if (!(e instanceof ApiError) || e.status !== 401) console.warn(e);
+        },
+      )
+      .finally(() => setChecked(true));
+  }, [api, setSession, setLanguage]);
+
+  if (!checked) {
+    return (
+      <p className="state" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (!session) return <SignIn />;
+  if (session.state === 'two_factor_required') return <VerifyTwoFactor />;
+  if (session.state === 'two_factor_setup_required') return <RequiredEnrolment />;
+  return <SignedIn />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter basename="/console">
+      <ConsoleProvider>
+        <Gate />
+      </ConsoleProvider>
+    </BrowserRouter>
+  );
+}
