@@ -488,6 +488,26 @@ describe('rate limits', () => {
   });
 });
 
+describe('upload limit', () => {
+  it('stops storing files from an address beyond five per allowed case', async () => {
+    const limited = await createTestApp({
+      dataDir,
+      rateLimits: {
+        ...buildConfig().rateLimits,
+        enabled: true,
+        caseCreation: { limit: 1, windowMs: 60_000 },
+      },
+    });
+    const visitor = new Visitor(limited.app);
+    await visitor.get('/submit/complaint');
+    const files = Array.from({ length: 5 }, (_, i) => ({ filename: `f${i}.png`, content: PNG }));
+    expect((await visitor.post('/submit/complaint', VALID, files)).statusCode).toBe(200);
+    const blocked = await visitor.post('/submit/complaint', VALID, [{ filename: 'g.png', content: PNG }]);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('Terlalu banyak percobaan');
+  });
+});
+
 describe('unexpected errors', () => {
   it('shows a 500 page in the visitor’s language with a reference, not the error', async () => {
     const broken = await createTestApp({ dataDir });

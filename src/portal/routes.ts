@@ -5,6 +5,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import type { AppContext } from '../server/context.js';
 import { AppError } from '../server/errors.js';
 import { CITIZEN_ACTOR } from '../server/events/catalogue.js';
+import { WindowCounter } from '../server/http/rate-limit.js';
 import { inTransaction } from '../server/lib/transaction.js';
 import { addCitizenMessage } from '../server/modules/cases/add-message.js';
 import {
@@ -70,6 +71,15 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
   const { db, config, limiters } = ctx;
   const store = AttachmentStore.inDataDir(config.dataDir);
   const assets = portalAssets();
+  /**
+   * Files stored per client address: uploads reach the disk before a case exists (so a visitor fixing a typo does
+   * not upload again), so they are limited on their own, at the case-creation rule's pace times five files.
+   */
+  const creation = config.rateLimits.caseCreation;
+  const uploadLimiter = new WindowCounter({
+    limit: creation.limit * ATTACHMENT_LIMITS.maxFiles,
+    windowMs: creation.windowMs,
+  });
   /** Receipts of recently sent drafts, so that sending the same summary twice shows the same case. */
   const sentDrafts = new Map<string, { receipt: Receipt; expires: number }>();
 
@@ -346,9 +356,16 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
 
   /** Stores the acceptable files; each refused one becomes a message naming it. */
   async function storeUploads(
+    request: FastifyRequest,
     files: UploadedFile[],
     t: Translate,
   ): Promise<{ stored: StoredFile[]; errors: string[] }> {
+    if (limiters.enabled) {
+      for (let i = 0; i < files.length; i++) {
+        const wait = uploadLimiter.hit(request.ip);
+        if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
+      }
+    }
     const stored: StoredFile[] = [];
     const errors: string[] = [];
     const size = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
@@ -387,7 +404,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     const offered = unseal<StoredFile[]>(config.secret, 'files', form.fields.kept) ?? [];
     const keep = new Set(Object.entries(form.fields).flatMap(([k, v]) => (k.startsWith('keep-') ? [v] : [])));
     const kept = offered.filter((f) => keep.has(f.sha256));
-    const uploads = await storeUploads(form.files, t);
+    const uploads = await storeUploads(request, form.files, t);
     const files = [...kept, ...uploads.stored];
     const { draft, errors } = readDraft(type, form.fields, files, view.office!, t);
     const fileErrors: FieldErrors = uploads.errors.length
@@ -550,7 +567,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     const body = (form.fields.body ?? '').replace(/\r\n?/g, '\n').trim();
     const errors: FieldErrors = [];
     requireText(errors, t, 'body', t('status.reply_body'), body);
-    const uploads = await storeUploads(form.files, t);
+    const uploads = await storeUploads(request, form.files, t);
     if (uploads.errors.length) errors.push({ field: 'files', message: uploads.errors.join(' ') });
     if (errors.length) {
       return showCase(request, reply, view, opened.found, opened.credentials, {
