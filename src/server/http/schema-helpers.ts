@@ -14,6 +14,13 @@ export function Nullable<T extends TSchema>(schema: T) {
 
 export const IsoDateTime = Type.String({ format: 'date-time' });
 
+/** Ids are UUIDs (v7) on both engines; checking the shape keeps malformed ones away from typed uuid columns. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const Uuid = Type.String({ pattern: UUID_PATTERN.source });
+
+/** An office code as used in tracking codes, e.g. SBY. */
+export const OfficeCode = Type.String({ pattern: '^[A-Z]{2,5}$' });
+
 export const LocalizedName = Type.Object(
   { id: Type.String(), en: Type.String() },
   { description: 'The same name in Indonesian (id) and English (en).' },

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { LANGUAGES } from '../../../shared/enums.js';
-import { IsoDateTime, Nullable, StringEnum } from '../../http/schema-helpers.js';
+import { IsoDateTime, Nullable, OfficeCode, StringEnum, Uuid } from '../../http/schema-helpers.js';
 import { ROLES } from './roles.js';
 
 export const StaffUserResponse = Type.Object({
@@ -64,11 +64,8 @@ export const PasswordChangeBody = Type.Object(
 
 export const SignedOutResponse = Type.Object({ sessionsEnded: Type.Integer() });
 
-const OfficeCode = Type.String({ pattern: '^[A-Z]{2,5}$' });
-const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
-
-export const UserParams = Type.Object({ id: Id });
-export const TeamParams = Type.Object({ id: Id });
+export const UserParams = Type.Object({ id: Uuid });
+export const TeamParams = Type.Object({ id: Uuid });
 
 export const UserList = Type.Object({ items: Type.Array(StaffUserResponse) });
 
@@ -78,7 +75,7 @@ export const NewUserBody = Type.Object(
     displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     roles: Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true }),
     officeCode: Nullable(OfficeCode),
-    teamIds: Type.Optional(Type.Array(Id, { uniqueItems: true })),
+    teamIds: Type.Optional(Type.Array(Uuid, { uniqueItems: true })),
     language: Type.Optional(StringEnum(LANGUAGES)),
   },
   { additionalProperties: false },
@@ -94,7 +91,7 @@ export const UserEditBody = Type.Object(
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
     roles: Type.Optional(Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true })),
     officeCode: Type.Optional(Nullable(OfficeCode)),
-    teamIds: Type.Optional(Type.Array(Id, { uniqueItems: true })),
+    teamIds: Type.Optional(Type.Array(Uuid, { uniqueItems: true })),
     language: Type.Optional(StringEnum(LANGUAGES)),
     disabled: Type.Optional(Type.Boolean()),
   },

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { toIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { recordEvent } from '../../events/record-event.js';
-import { IsoDateTime, Nullable, problems, StringEnum } from '../../http/schema-helpers.js';
+import { IsoDateTime, Nullable, problems, StringEnum, Uuid } from '../../http/schema-helpers.js';
 import { requireStaffSession } from '../../http/staff-auth.js';
 import { newId } from '../../lib/ids.js';
 import type { StaffUser } from '../accounts/model.js';
@@ -18,7 +18,6 @@ import { canManageCannedResponses, canUseCannedResponses } from '../accounts/pol
  */
 const tags = ['Canned responses'];
 const security = [{ staffSession: [] }];
-const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
 
 const CannedResponse = Type.Object({
   id: Type.String(),
@@ -32,7 +31,7 @@ const CannedResponse = Type.Object({
 });
 
 const Fields = {
-  teamId: Type.Optional(Nullable(Id)),
+  teamId: Type.Optional(Nullable(Uuid)),
   language: StringEnum(LANGUAGES),
   title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
   body: Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' }),
@@ -174,7 +173,7 @@ export const cannedResponseRoutes: FastifyPluginAsyncTypebox<AppContext> = async
         tags,
         security,
         summary: 'Edit a canned response',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: Uuid }),
         body: Type.Partial(Type.Object(Fields), { additionalProperties: false }),
         response: { 200: CannedResponse, ...problems(400, 401, 403, 404, 422) },
       },
@@ -214,7 +213,7 @@ export const cannedResponseRoutes: FastifyPluginAsyncTypebox<AppContext> = async
         tags,
         security,
         summary: 'Delete a canned response',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: Uuid }),
         response: { 204: { type: 'null' }, ...problems(401, 403, 404) },
       },
     },

@@ -7,7 +7,7 @@ import {
   MESSAGE_KINDS,
   PRIORITIES,
 } from '../../../shared/enums.js';
-import { IsoDateTime, LocalizedName, Nullable, StringEnum } from '../../http/schema-helpers.js';
+import { IsoDateTime, LocalizedName, Nullable, StringEnum, Uuid } from '../../http/schema-helpers.js';
 
 /** Limits the issue sets for public submissions. */
 export const SUBJECT_MAX = 200;
@@ -255,8 +255,8 @@ export const UpdateCaseBody = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     priority: Type.Optional(StringEnum(PRIORITIES)),
     categoryCode: Type.Optional(Nullable(Code)),
-    assigneeId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    teamId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    assigneeId: Type.Optional(Nullable(Uuid)),
+    teamId: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false },
 );

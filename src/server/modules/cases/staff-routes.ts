@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { problems } from '../../http/schema-helpers.js';
+import { problems, UUID_PATTERN } from '../../http/schema-helpers.js';
 import { requireStaffSession } from '../../http/staff-auth.js';
 import type { StaffUser } from '../accounts/model.js';
 import { findCategoryByCode, findOfficeByCode } from '../offices/storage.js';
@@ -325,10 +325,9 @@ export const staffCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
   );
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function validId(value: string, field: string): string {
-  if (!UUID.test(value)) throw new AppError('validation_failed', { errors: [{ field, code: 'invalid' }] });
+  if (!UUID_PATTERN.test(value))
+    throw new AppError('validation_failed', { errors: [{ field, code: 'invalid' }] });
   return value;
 }
 
@@ -347,7 +346,7 @@ function decodeCursor(raw: string | undefined): CaseCursor | undefined {
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       (parsed[0] === null || ISO_INSTANT.test(String(parsed[0]))) &&
-      UUID.test(String(parsed[1]))
+      UUID_PATTERN.test(String(parsed[1]))
     ) {
       return { value: parsed[0], id: parsed[1] };
     }

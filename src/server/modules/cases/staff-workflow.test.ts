@@ -117,6 +117,14 @@ describe('inbox views and search', () => {
     expect(unassigned).toContain(teamCase.case.trackingCode);
     expect(unassigned).not.toContain(mine.case.trackingCode);
     expect((await get('/cases?assignee=someone')).statusCode).toBe(400);
+    // Malformed ids never reach typed uuid columns (PostgreSQL would refuse them with an error).
+    for (const payload of [
+      { version: 2, assigneeId: 'not-a-uuid' },
+      { version: 2, teamId: "1' or '1'='1" },
+    ]) {
+      const bad = await send('PATCH', `/cases/${mine.case.trackingCode}`, payload);
+      expect(bad.statusCode).toBe(400);
+    }
   });
 
   it('records assignment in the timeline and refuses colleagues outside the office', async () => {

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { isUniqueViolation, toBool } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { recordEvent } from '../../events/record-event.js';
-import { LocalizedName, problems } from '../../http/schema-helpers.js';
+import { LocalizedName, problems, Uuid } from '../../http/schema-helpers.js';
 import { requireStaffSession } from '../../http/staff-auth.js';
 import { newId } from '../../lib/ids.js';
 import { authorizeAdmin } from '../accounts/policy.js';
@@ -15,7 +15,6 @@ const tags = ['Staff administration'];
 const security = [{ staffSession: [] }];
 const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 });
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
-const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
 
 const AdminCategory = Type.Object({
   id: Type.String(),
@@ -168,7 +167,7 @@ export const officeAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         tags,
         security,
         summary: 'Rename a category or switch it on or off (cases keep it either way)',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: Uuid }),
         body: Type.Object(
           { nameId: Type.Optional(Name), nameEn: Type.Optional(Name), active: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
