@@ -724,6 +724,12 @@ export function CaseView() {
           <h2 id="description-title" className="visually-hidden">
             {t('case.description')}
           </h2>
+          <div className="entry-head">
+            <strong>{detail.contact?.name || t('timeline.citizen')}</strong>
+            <time dateTime={detail.receivedAt} className="muted">
+              {formatDateTime(detail.receivedAt, language)}
+            </time>
+          </div>
           <div className="entry-body">{detail.description}</div>
         </section>
         <section aria-labelledby="timeline-title">
