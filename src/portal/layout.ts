@@ -117,7 +117,7 @@ export function contactList(view: View): SafeHtml | '' {
     rows.push([t('layout.website'), html`<a href="${website}">${website.replace(/^https?:\/\//, '')}</a>`]);
   if (office.address) rows.push([t('layout.address'), office.address]);
   if (rows.length === 0) return '';
-  return html`<dl>${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`;
+  return html`<dl class="contacts">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`;
 }
 
 function footer(view: View): SafeHtml {

@@ -87,7 +87,6 @@ export interface ErrorPageContent {
 
 export function errorPage(view: View, content: ErrorPageContent): SafeHtml {
   const { t } = view;
-  const contacts = contactList(view);
   return layout(view, {
     title: t(content.title),
     body: html`<div class="readable">
@@ -95,7 +94,6 @@ export function errorPage(view: View, content: ErrorPageContent): SafeHtml {
 <p>${content.body}</p>
 ${content.reference ? html`<p class="hint">${t('page.reference', { id: content.reference })}</p>` : ''}
 <p><a href="/">${t('page.go_home')}</a></p>
-${contacts ? html`<h2>${t('layout.footer_contact')}</h2>${contacts}` : ''}
 </div>`,
   });
 }
