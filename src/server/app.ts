@@ -18,9 +18,9 @@ import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
 import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
-import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
 
 declare module 'fastify' {
@@ -92,7 +92,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
             type: 'apiKey',
             in: 'cookie',
             name: 'loket_session',
-            description: 'Session cookie from POST /api/v1/auth/login; state-changing requests also need X-CSRF-Token.',
+            description:
+              'Session cookie from POST /api/v1/auth/login; state-changing requests also need X-CSRF-Token.',
           },
         },
       },

@@ -209,6 +209,8 @@ export const CaseListQuery = Type.Object(
   {
     status: Type.Optional(Type.Array(StringEnum(CASE_STATUSES), { description: 'Repeat to match several.' })),
     type: Type.Optional(Type.Array(StringEnum(CASE_TYPES))),
+    channel: Type.Optional(Type.Array(StringEnum(CHANNELS))),
+    priority: Type.Optional(Type.Array(StringEnum(PRIORITIES))),
     office: Type.Optional(Type.String({ pattern: '^[A-Z]{2,5}$' })),
     category: Type.Optional(Code),
     receivedFrom: Type.Optional(IsoDateTime),

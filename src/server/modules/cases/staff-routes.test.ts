@@ -211,6 +211,10 @@ describe('staff case list', () => {
     expect((await get('order=due')).json().items).toHaveLength(7);
 
     expect((await get('type=request')).json().items).toHaveLength(3);
+    expect((await get('channel=web')).json().items).toHaveLength(7);
+    expect((await get('channel=whatsapp&channel=phone')).json().items).toHaveLength(0);
+    expect((await get('priority=normal')).json().items).toHaveLength(7);
+    expect((await get('priority=urgent')).json().items).toHaveLength(0);
     expect((await get('type=request&type=complaint')).json().items).toHaveLength(7);
     expect((await get('office=TST&category=biaya')).json().items).toHaveLength(3);
     expect((await get('status=received&status=closed')).json().items).toHaveLength(7);

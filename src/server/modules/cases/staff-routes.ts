@@ -113,6 +113,8 @@ export const staffCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       const filter: CaseFilter = {
         statuses: query.status,
         types: query.type,
+        channels: query.channel,
+        priorities: query.priority,
         receivedFrom: query.receivedFrom && new Date(query.receivedFrom).toISOString(),
         receivedBefore: query.receivedBefore && new Date(query.receivedBefore).toISOString(),
         officeId: scope.officeId ?? undefined,

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql, type Updateable } from 'kysely';
-import type { CaseStatus, CaseType, MessageKind } from '../../../shared/enums.js';
+import type { CaseStatus, CaseType, Channel, MessageKind, Priority } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import type { CaseTable, NewCaseRow, Schema } from '../../db/schema.js';
 import { type Case, type CaseEvent, type CaseMessage, toCase, toCaseEvent, toCaseMessage } from './model.js';
@@ -114,6 +114,8 @@ export interface CaseCursor {
 export interface CaseFilter {
   statuses?: CaseStatus[];
   types?: CaseType[];
+  channels?: Channel[];
+  priorities?: Priority[];
   officeId?: string;
   categoryId?: string;
   receivedFrom?: string;
@@ -143,6 +145,8 @@ export async function listCases(
     .selectAll()
     .$if(!!filter.statuses?.length, (q) => q.where('status', 'in', filter.statuses!))
     .$if(!!filter.types?.length, (q) => q.where('type', 'in', filter.types!))
+    .$if(!!filter.channels?.length, (q) => q.where('channel', 'in', filter.channels!))
+    .$if(!!filter.priorities?.length, (q) => q.where('priority', 'in', filter.priorities!))
     .$if(filter.officeId !== undefined, (q) => q.where('office_id', '=', filter.officeId!))
     .$if(filter.categoryId !== undefined, (q) => q.where('category_id', '=', filter.categoryId!))
     .$if(filter.receivedFrom !== undefined, (q) => q.where('received_at', '>=', filter.receivedFrom!))
