@@ -150,6 +150,42 @@ describe.skipIf(!available)('portal in a browser', () => {
     });
   }
 
+  it('can be used with the keyboard alone: skip link, form, summary, confirmation', async () => {
+    const { context, page } = await visitor();
+    /** Presses Tab until the element is focused: proves it is reachable in order, without a mouse. */
+    async function tabTo(selector: string) {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`))
+          return;
+      }
+      throw new Error(`${selector} cannot be reached with Tab`);
+    }
+    await page.goto(`${base}/submit/complaint`);
+    await tabTo('.skip');
+    await page.keyboard.press('Enter');
+    await tabTo('#f-category');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('#f-subject');
+    await page.keyboard.type('Antrean tanpa mouse');
+    await tabTo('#f-description');
+    await page.keyboard.type('Diketik dengan papan ketik saja.');
+    await tabTo('#f-anonymous');
+    await page.keyboard.press('Space');
+    await tabTo('#f-consent');
+    await page.keyboard.press('Space');
+    await tabTo('button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('button[value="send"]');
+    expect(await text(page, 'h1')).toBe('Periksa laporan Anda');
+    expect(await text(page, '.summary')).toContain('Anonim');
+    await tabTo('button[value="send"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#tracking-code');
+    expect(await text(page, 'h1')).toBe('Laporan Anda sudah kami terima');
+    await context.close();
+  });
+
   it('shows an error summary whose links move to the fields', async () => {
     const { context, page } = await visitor({ javaScript: false });
     await page.goto(`${base}/submit/complaint`);
