@@ -81,6 +81,7 @@ export const en: Messages = {
   'inbox.filters': 'Filters',
   'inbox.status': 'Status',
   'inbox.type': 'Type',
+  'inbox.channel': 'Channel',
   'inbox.category': 'Category',
   'inbox.office': 'Office',
   'inbox.from': 'Received from',

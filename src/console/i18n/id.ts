@@ -80,6 +80,7 @@ export const id = {
   'inbox.filters': 'Saringan',
   'inbox.status': 'Status',
   'inbox.type': 'Jenis',
+  'inbox.channel': 'Saluran',
   'inbox.category': 'Kategori',
   'inbox.office': 'Kantor',
   'inbox.from': 'Diterima sejak',

@@ -7,11 +7,13 @@ export const OPEN_STATUSES = ['received', 'in_progress', 'waiting_on_citizen'] a
 export const STATUSES = [...OPEN_STATUSES, 'resolved', 'closed', 'rejected'] as const;
 export const TYPES = ['complaint', 'request', 'opinion', 'compliment'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const CHANNELS = ['web', 'api', 'email', 'chat', 'whatsapp', 'telegram', 'phone', 'counter', 'social'] as const;
 export type Order = 'newest' | 'oldest' | 'due';
 
 export interface InboxFilters {
   status: string;
   type: string;
+  channel: string;
   office: string;
   category: string;
   from: string;
@@ -23,6 +25,7 @@ export interface InboxFilters {
 export const EMPTY_FILTERS: InboxFilters = {
   status: '',
   type: '',
+  channel: '',
   office: '',
   category: '',
   from: '',
@@ -62,6 +65,7 @@ export function inboxQuery(view: View, filters: InboxFilters): Record<string, Qu
   if (view === 'team') query.team = 'mine';
   query.status = filters.status ? [filters.status] : view === 'all' ? undefined : [...OPEN_STATUSES];
   query.type = filters.type ? [filters.type] : undefined;
+  query.channel = filters.channel ? [filters.channel] : undefined;
   if (filters.category && filters.office) {
     query.office = filters.office;
     query.category = filters.category;
@@ -81,6 +85,7 @@ export function filtersFromSearch(search: URLSearchParams): InboxFilters {
   return {
     status: search.get('status') ?? '',
     type: search.get('type') ?? '',
+    channel: search.get('channel') ?? '',
     office: search.get('office') ?? '',
     category: search.get('category') ?? '',
     from: search.get('from') ?? '',

@@ -15,6 +15,7 @@ import {
   inboxQuery,
   isView,
   STATUSES,
+  CHANNELS,
   TYPES,
   VIEWS,
   type View,
@@ -115,6 +116,17 @@ function Filters({ filters, onChange }: { filters: InboxFilters; onChange: (f: I
             {TYPES.map((s) => (
               <option key={s} value={s}>
                 {t(`type.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.channel')}
+          <select value={filters.channel} onChange={(e) => set({ channel: e.target.value })}>
+            <option value="">{t('inbox.any')}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
               </option>
             ))}
           </select>
