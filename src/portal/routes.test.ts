@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeCase } from '../server/modules/cases/link-cases.js';
 import { generateTrackingCode } from '../server/modules/cases/tracking-code.js';
 import { transitionCase } from '../server/modules/cases/transition-case.js';
 import { buildCase, buildConfig, createTestApp, STAFF, type TestApp } from '../test-support/factories.js';
@@ -421,6 +422,27 @@ describe('following a case', () => {
       .where('tracking_code', '=', other.code)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('in_progress');
+  });
+
+  it('tells the citizen when their case was merged into another', async () => {
+    const duplicate = await buildCase(t.db);
+    const carrier = await buildCase(t.db);
+    await mergeCase(
+      t.db,
+      STAFF,
+      duplicate.case.trackingCode,
+      carrier.case.trackingCode,
+      duplicate.case.version,
+    );
+    const visitor = new Visitor(t.app, { 'accept-language': 'en' });
+    await visitor.get('/status');
+    const page = await visitor.post('/status', {
+      code: duplicate.case.trackingCode,
+      key: duplicate.accessKey,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`This report was merged into report ${carrier.case.trackingCode}`);
+    expect(page.body).toContain('tag--closed');
   });
 
   it('keeps the case open when the language is switched on the status page', async () => {

@@ -20,9 +20,14 @@ import { caseForCitizen } from '../server/modules/cases/citizen-access.js';
 import { createCase } from '../server/modules/cases/create-case.js';
 import { loadCaseContext } from '../server/modules/cases/load-case-context.js';
 import type { Case } from '../server/modules/cases/model.js';
+import type { CaseContext } from '../server/modules/cases/presenters.js';
 import { listCaseEvents, listMessages } from '../server/modules/cases/storage.js';
 import { transitionCase } from '../server/modules/cases/transition-case.js';
-import { listOfficesWithServices, type OfficeWithServices } from '../server/modules/offices/storage.js';
+import {
+  type Classification,
+  listOfficesWithServices,
+  type OfficeWithServices,
+} from '../server/modules/offices/storage.js';
 import type { Language } from '../shared/enums.js';
 import { portalAssets } from './assets.js';
 import type { FieldErrors } from './components.js';
@@ -526,9 +531,27 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     }
   }
 
-  async function caseView(found: Case): Promise<CaseView> {
+  /**
+   * Names of the case's service and category. The portal's office (kept a few seconds) already has them; the
+   * database is asked only for another office's case, an inactive category or a merged case's target.
+   */
+  async function contextFor(found: Case, office: OfficeWithServices | null): Promise<CaseContext> {
+    if (office && office.id === found.officeId && !found.mergedIntoId) {
+      const classifications = new Map<string, Classification>();
+      for (const service of office.services) {
+        classifications.set(service.id, { code: service.code, name: service.name });
+        for (const c of service.categories) classifications.set(c.id, { code: c.code, name: c.name });
+      }
+      if ([found.serviceId, found.categoryId].every((id) => !id || classifications.has(id))) {
+        return { office, classifications };
+      }
+    }
+    return loadCaseContext(db, found);
+  }
+
+  async function caseView(found: Case, office: OfficeWithServices | null): Promise<CaseView> {
     const [context, statusEvents, messages, attachments] = await Promise.all([
-      loadCaseContext(db, found),
+      contextFor(found, office),
       listCaseEvents(db, found.id, ['case.status_changed']),
       listMessages(db, found.id, PUBLIC_MESSAGE_KINDS),
       listAttachments(db, found.id),
@@ -544,7 +567,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     credentials: Credentials,
     state: CasePageState = {},
   ) {
-    const page = casePage(view, await caseView(found), credentials, state);
+    const page = casePage(view, await caseView(found, view.office), credentials, state);
     return send(request, reply, view, page, { status: state.status });
   }
 

@@ -49,7 +49,14 @@ export function compressed(
   reply.header('content-encoding', encoding);
   if (precompressed) return precompressed[encoding];
   return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    ? brotliCompressSync(body, {
+        // A page is a few kilobytes: a small window keeps the encoder's memory (and the garbage) small.
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_LGWIN]: 16,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
     : gzipSync(body, { level: 6 });
 }
 

@@ -175,6 +175,8 @@ export const en: Record<PortalMessageKey, string> = {
   'status.reopened': 'The report has been reopened. An officer will follow it up.',
   'status.closed_note': 'This report is closed. For a new problem, please send a new report.',
   'status.changed': 'This report has just changed. Here is how it stands now.',
+  'status.merged':
+    'This report was merged into report {code}, which is about the same matter, and closed. It is followed up there.',
   'status.other': 'Check another report',
 
   'case_status.received': 'Received',

@@ -175,6 +175,8 @@ export const id = {
   'status.reopened': 'Laporan dibuka kembali. Petugas akan menindaklanjutinya.',
   'status.closed_note': 'Laporan ini sudah ditutup. Untuk masalah baru, silakan kirim laporan baru.',
   'status.changed': 'Laporan ini baru saja berubah. Berikut keadaan terbarunya.',
+  'status.merged':
+    'Laporan ini digabungkan ke laporan {code} karena membahas hal yang sama, lalu ditutup. Tindak lanjutnya dilakukan di laporan tersebut.',
   'status.other': 'Cek laporan lain',
 
   'case_status.received': 'Diterima',

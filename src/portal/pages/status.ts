@@ -135,6 +135,7 @@ export function casePage(
   const errors = state.errors ?? [];
   const category = current.categoryId ? context.classifications.get(current.categoryId) : undefined;
   const service = current.serviceId ? context.classifications.get(current.serviceId) : undefined;
+  const mergedInto = current.mergedIntoId ? context.mergedInto?.get(current.mergedIntoId) : undefined;
   const byMessage = new Map<string | null, Attachment[]>();
   for (const a of data.attachments) byMessage.set(a.messageId, [...(byMessage.get(a.messageId) ?? []), a]);
 
@@ -176,6 +177,7 @@ export function casePage(
     body: html`<div class="readable">
 ${errorSummary(t, errors)}
 ${state.notice ? html`<div class="notice notice--success" role="status"><p>${t(state.notice)}</p></div>` : ''}
+${mergedInto ? html`<div class="notice"><p>${t('status.merged', { code: mergedInto })}</p></div>` : ''}
 <span class="caption">${t(`type.${current.type}` as PortalMessageKey)}</span>
 <h1>${current.subject}</h1>
 <dl class="summary">
