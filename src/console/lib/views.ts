@@ -7,7 +7,17 @@ export const OPEN_STATUSES = ['received', 'in_progress', 'waiting_on_citizen'] a
 export const STATUSES = [...OPEN_STATUSES, 'resolved', 'closed', 'rejected'] as const;
 export const TYPES = ['complaint', 'request', 'opinion', 'compliment'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const CHANNELS = ['web', 'api', 'email', 'chat', 'whatsapp', 'telegram', 'phone', 'counter', 'social'] as const;
+export const CHANNELS = [
+  'web',
+  'api',
+  'email',
+  'chat',
+  'whatsapp',
+  'telegram',
+  'phone',
+  'counter',
+  'social',
+] as const;
 export type Order = 'newest' | 'oldest' | 'due';
 
 export interface InboxFilters {

@@ -7,6 +7,7 @@ import { useConsole, useReference } from '../lib/context';
 import { formatDateTime, formatRelative, localName } from '../lib/format';
 import { type CaseList, type CaseSummary, type Counts, handlesCases } from '../lib/types';
 import {
+  CHANNELS,
   EMPTY_FILTERS,
   filtersFromSearch,
   filtersToSearch,
@@ -15,7 +16,6 @@ import {
   inboxQuery,
   isView,
   STATUSES,
-  CHANNELS,
   TYPES,
   VIEWS,
   type View,
