@@ -25,7 +25,7 @@ import { listCaseEvents, listMessages } from '../server/modules/cases/storage.js
 import { transitionCase } from '../server/modules/cases/transition-case.js';
 import {
   type Classification,
-  listOfficesWithServices,
+  findFirstOffice,
   type OfficeWithServices,
 } from '../server/modules/offices/storage.js';
 import type { Language } from '../shared/enums.js';
@@ -55,7 +55,6 @@ const LANGUAGE_COOKIE = 'loket_lang';
 const YEAR_SECONDS = 365 * 24 * 3600;
 const DRAFT_TTL_MS = 2 * 3600_000;
 const RECEIPT_TTL_MS = 3600_000;
-const OFFICE_TTL_MS = 5000;
 const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -132,29 +131,9 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     return isLanguage(saved) ? saved : request.language;
   }
 
-  /**
-   * The office the portal speaks for: the first one configured (one office per Loket for now). Every page needs
-   * it, so it is kept for a few seconds; a change of name, hours or services shows within OFFICE_TTL_MS.
-   */
-  let cachedOffice: { office: OfficeWithServices | null; until: number } | undefined;
+  /** The office the portal speaks for: the first one set up (one office per Loket for now), from the cache. */
   async function portalOffice(): Promise<OfficeWithServices | null> {
-    const now = Date.now();
-    if (cachedOffice && cachedOffice.until > now) return cachedOffice.office;
-    const office = await loadPortalOffice();
-    cachedOffice = { office, until: now + OFFICE_TTL_MS };
-    return office;
-  }
-
-  async function loadPortalOffice(): Promise<OfficeWithServices | null> {
-    const first = await db
-      .selectFrom('offices')
-      .select('code')
-      .orderBy('created_at')
-      .orderBy('code')
-      .limit(1)
-      .executeTakeFirst();
-    if (!first) return null;
-    return (await listOfficesWithServices(db, first.code))[0] ?? null;
+    return (await findFirstOffice(db)) ?? null;
   }
 
   function csrfFor(request: FastifyRequest, reply: FastifyReply | undefined): string {

@@ -11,6 +11,11 @@ const TTL_MS = 10_000;
 
 interface Snapshot {
   loadedAt: number;
+  /** In the order they were set up (the first is the portal's office). */
+  offices: Office[];
+  /** In display order. */
+  services: ServiceRow[];
+  categories: CategoryRow[];
   officesByCode: Map<string, Office>;
   officesById: Map<string, Office>;
   servicesById: Map<string, ServiceRow>;
@@ -28,13 +33,16 @@ function keyOf(db: Db): object {
 
 async function load(db: Db): Promise<Snapshot> {
   const [offices, services, categories] = await Promise.all([
-    db.selectFrom('offices').selectAll().execute(),
-    db.selectFrom('services').selectAll().execute(),
-    db.selectFrom('categories').selectAll().execute(),
+    db.selectFrom('offices').selectAll().orderBy('created_at').orderBy('code').execute(),
+    db.selectFrom('services').selectAll().orderBy('sort_order').orderBy('code').execute(),
+    db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('code').execute(),
   ]);
   const byCode = (office: string, code: string) => `${office}:${code}`;
   const snapshot: Snapshot = {
     loadedAt: Date.now(),
+    offices: offices.map(toOffice),
+    services,
+    categories,
     officesByCode: new Map(offices.map((o: OfficeRow) => [o.code, toOffice(o)])),
     officesById: new Map(offices.map((o: OfficeRow) => [o.id, toOffice(o)])),
     servicesById: new Map(services.map((s) => [s.id, s])),

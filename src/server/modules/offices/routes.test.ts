@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOffice, createTestApp, type TestApp } from '../../../test-support/factories.js';
+import { invalidateReferenceData } from './reference-data.js';
 
 let t: TestApp;
 
@@ -31,9 +32,12 @@ describe('offices API', () => {
 
   it('hides inactive services and categories', async () => {
     await t.db.updateTable('categories').set({ active: false }).where('code', '=', 'biaya').execute();
+    // Changed behind the application's back: drop the cached reference data as an admin screen would.
+    invalidateReferenceData(t.db);
     const office = (await t.app.inject({ method: 'GET', url: '/api/v1/offices/TST' })).json();
     expect(office.services[0].categories.map((c: { code: string }) => c.code)).toEqual(['antrean']);
     await t.db.updateTable('categories').set({ active: true }).where('code', '=', 'biaya').execute();
+    invalidateReferenceData(t.db);
   });
 
   it('finds one office by code, case-insensitively, and 404s otherwise', async () => {

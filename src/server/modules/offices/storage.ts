@@ -113,39 +113,32 @@ export async function findCategoryByCode(
   return (await referenceData(db)).categoryByCode.get(`${officeId}:${code}`);
 }
 
-/** Offices with their active services and categories, in display order. */
+/** Offices (ordered by code, or just the one with `code`) with their active services and categories. */
 export async function listOfficesWithServices(db: Db, code?: string): Promise<OfficeWithServices[]> {
-  const offices = await db
-    .selectFrom('offices')
-    .selectAll()
-    .$if(code !== undefined, (q) => q.where('code', '=', code!))
-    .orderBy('code')
-    .execute();
-  if (offices.length === 0) return [];
-  const officeIds = offices.map((o) => o.id);
-  const [services, categories] = await Promise.all([
-    db
-      .selectFrom('services')
-      .selectAll()
-      .where('office_id', 'in', officeIds)
-      .where('active', '=', true)
-      .orderBy('sort_order')
-      .orderBy('code')
-      .execute(),
-    db
-      .selectFrom('categories')
-      .selectAll()
-      .where('office_id', 'in', officeIds)
-      .where('active', '=', true)
-      .orderBy('sort_order')
-      .orderBy('code')
-      .execute(),
-  ]);
-  const allCategories = categories.map(toCategory);
-  return offices.map((office) => ({
-    ...toOffice(office),
-    services: services.filter((s) => s.office_id === office.id).map((s) => toService(s, allCategories)),
-  }));
+  const data = await referenceData(db);
+  const offices = data.offices
+    .filter((o) => code === undefined || o.code === code)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return offices.map((office) => withServices(office, data));
+}
+
+/** The office set up first: the one the public portal speaks for while it serves a single office. */
+export async function findFirstOffice(db: Db): Promise<OfficeWithServices | undefined> {
+  const data = await referenceData(db);
+  const first = data.offices[0];
+  return first && withServices(first, data);
+}
+
+function withServices(office: Office, data: Awaited<ReturnType<typeof referenceData>>): OfficeWithServices {
+  const categories = data.categories
+    .filter((c) => c.office_id === office.id && toBool(c.active))
+    .map(toCategory);
+  return {
+    ...office,
+    services: data.services
+      .filter((s) => s.office_id === office.id && toBool(s.active))
+      .map((s) => toService(s, categories)),
+  };
 }
 
 export interface Classification {
