@@ -50,6 +50,12 @@ export function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
+/** A boolean as the driver takes it, for prepared queries that bypass the boolean plugin. */
+export function driverValue(db: Kysely<any>, value: unknown): unknown {
+  if (typeof value !== 'boolean' || dialectOf(db) === 'postgres') return value;
+  return value ? 1 : 0;
+}
+
 /** better-sqlite3 refuses JavaScript booleans as parameters; SQLite stores them as 1 and 0. */
 class BooleanToInteger extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.js';
+import { runPrepared } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import type { Actor, EventPayloads, EventType } from './catalogue.js';
 
@@ -13,18 +14,22 @@ export interface EventInput<T extends EventType> {
 
 /** Appends one event. Call it inside the transaction that makes the change it describes. */
 export async function recordEvent<T extends EventType>(trx: Db, event: EventInput<T>): Promise<void> {
-  await trx
-    .insertInto('events')
-    .values({
-      id: newId(event.at.getTime()),
-      office_id: event.officeId,
-      case_id: event.caseId ?? null,
-      type: event.type,
-      actor_type: event.actor.type,
-      actor_id: event.actor.id,
-      actor_name: event.actor.name,
-      payload: JSON.stringify(event.payload),
-      created_at: event.at.toISOString(),
-    })
-    .execute();
+  const values = {
+    id: newId(event.at.getTime()),
+    office_id: event.officeId,
+    case_id: event.caseId ?? null,
+    type: event.type,
+    actor_type: event.actor.type,
+    actor_id: event.actor.id,
+    actor_name: event.actor.name,
+    payload: JSON.stringify(event.payload),
+    created_at: event.at.toISOString(),
+  };
+  // Every change writes one of these: the statement is compiled once (see db/prepared.ts).
+  await runPrepared(
+    trx,
+    'insert-event',
+    () => trx.insertInto('events').values(values),
+    Object.values(values),
+  );
 }

@@ -1,29 +1,41 @@
 import { type ExpressionBuilder, sql, type Updateable } from 'kysely';
 import type { CaseStatus, CaseType, Channel, MessageKind, Priority } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
-import type { CaseTable, NewCaseRow, Schema } from '../../db/schema.js';
+import { driverValue } from '../../db/dialect.js';
+import { runPrepared } from '../../db/prepared.js';
+import type { CaseMessageRow, CaseRow, CaseTable, EventRow, NewCaseRow, Schema } from '../../db/schema.js';
 import { type Case, type CaseEvent, type CaseMessage, toCase, toCaseEvent, toCaseMessage } from './model.js';
 
 export async function findCaseByTrackingCode(db: Db, trackingCode: string): Promise<Case | undefined> {
-  const row = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('tracking_code', '=', trackingCode)
-    .executeTakeFirst();
+  const [row] = await runPrepared<CaseRow>(
+    db,
+    'case-by-tracking-code',
+    () => db.selectFrom('cases').selectAll().where('tracking_code', '=', ''),
+    [trackingCode],
+  );
   return row && toCase(row);
 }
 
 export async function trackingCodeExists(db: Db, trackingCode: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('tracking_code', '=', trackingCode)
-    .executeTakeFirst();
-  return row !== undefined;
+  const rows = await runPrepared(
+    db,
+    'tracking-code-exists',
+    () => db.selectFrom('cases').select('id').where('tracking_code', '=', ''),
+    [trackingCode],
+  );
+  return rows.length > 0;
 }
 
 export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+  // Every column, always in this order, so one compiled statement serves every insert.
+  const columns = Object.keys(row).sort() as (keyof NewCaseRow)[];
+  await runPrepared(
+    db,
+    `insert-case:${columns.join(',')}`,
+    () =>
+      db.insertInto('cases').values(Object.fromEntries(columns.map((c) => [c, ''])) as unknown as NewCaseRow),
+    columns.map((c) => driverValue(db, row[c])),
+  );
 }
 
 export type CaseChanges = Omit<Updateable<CaseTable>, 'id' | 'version' | 'office_id' | 'tracking_code'>;
@@ -76,14 +88,19 @@ export async function listMessages(
   caseId: string,
   kinds?: readonly MessageKind[],
 ): Promise<CaseMessage[]> {
-  const rows = await db
-    .selectFrom('case_messages')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await runPrepared<CaseMessageRow>(
+    db,
+    `case-messages:${kinds?.length ?? 'all'}`,
+    () =>
+      db
+        .selectFrom('case_messages')
+        .selectAll()
+        .where('case_id', '=', '')
+        .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
+        .orderBy('created_at')
+        .orderBy('id'),
+    [caseId, ...(kinds ?? [])],
+  );
   return rows.map(toCaseMessage);
 }
 
@@ -92,14 +109,19 @@ export async function listCaseEvents(
   caseId: string,
   types?: readonly string[],
 ): Promise<CaseEvent[]> {
-  const rows = await db
-    .selectFrom('events')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .$if(types !== undefined, (q) => q.where('type', 'in', types!))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await runPrepared<EventRow>(
+    db,
+    `case-events:${types?.length ?? 'all'}`,
+    () =>
+      db
+        .selectFrom('events')
+        .selectAll()
+        .where('case_id', '=', '')
+        .$if(types !== undefined, (q) => q.where('type', 'in', types!))
+        .orderBy('created_at')
+        .orderBy('id'),
+    [caseId, ...(types ?? [])],
+  );
   return rows.map(toCaseEvent);
 }
 
