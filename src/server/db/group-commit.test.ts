@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { buildCase, buildOffice } from '../../test-support/factories.js';
+import { newId } from '../lib/ids.js';
 import { inTransaction } from '../lib/transaction.js';
 import { findCaseByTrackingCode } from '../modules/cases/storage.js';
+import { indexDocument, searchIds } from '../modules/search/search-index.js';
 
 let database: TestDatabase;
 
@@ -48,5 +50,21 @@ describe('writes arriving together', () => {
     const subjects = await database.db.selectFrom('cases').select('subject').execute();
     expect(subjects).toHaveLength(before.length + 1);
     expect(subjects.some((s) => s.subject === 'dirusak')).toBe(false);
+  });
+
+  it('writes the search entries of the writes that succeed, and only theirs', async () => {
+    const [kept, dropped] = await Promise.allSettled([
+      inTransaction(database.db, (trx) =>
+        indexDocument(trx, 'case', newId(), 'kata istimewa bertahan', 'id'),
+      ),
+      inTransaction(database.db, async (trx) => {
+        await indexDocument(trx, 'case', newId(), 'kata istimewa hilang', 'id');
+        throw new Error('fails after indexing');
+      }),
+    ]);
+    expect(kept.status).toBe('fulfilled');
+    expect(dropped.status).toBe('rejected');
+    expect(await searchIds(database.db, 'case', 'istimewa', 10)).toHaveLength(1);
+    expect(await searchIds(database.db, 'case', 'hilang', 10)).toHaveLength(0);
   });
 });

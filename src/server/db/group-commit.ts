@@ -4,6 +4,8 @@ type Work<DB> = (trx: Transaction<DB>) => Promise<unknown>;
 
 interface Pending<DB> {
   work: Work<DB>;
+  /** Writes the work asked to run after the savepoints (see `afterSavepoints`). */
+  deferred?: (() => Promise<void>)[];
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   outcome?: { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -45,16 +47,21 @@ export class GroupCommit<DB> {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const item of batch) {
+          const deferred: (() => Promise<void>)[] = [];
+          deferredWrites.set(trx, deferred);
           await sql`savepoint work`.execute(trx);
           try {
             item.outcome = { ok: true, value: await item.work(trx) };
             await sql`release work`.execute(trx);
+            item.deferred = deferred;
           } catch (error) {
             await sql`rollback to work`.execute(trx);
             await sql`release work`.execute(trx);
             item.outcome = { ok: false, error };
           }
         }
+        deferredWrites.delete(trx);
+        for (const item of batch) for (const write of item.deferred ?? []) await write();
       });
       for (const item of batch) {
         if (item.outcome?.ok) item.resolve(item.outcome.value);
@@ -71,6 +78,18 @@ export class GroupCommit<DB> {
 }
 
 const registry = new WeakMap<object, GroupCommit<unknown>>();
+const deferredWrites = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `write` after the savepoints of the current group, still before its commit — or at once outside a group.
+ * For writes that are costly inside a savepoint: an FTS5 insert makes every savepoint flush the full-text
+ * index's pending terms. A write deferred here is dropped if its work fails, and fails the group if it fails.
+ */
+export async function afterSavepoints<DB>(trx: Kysely<DB>, write: () => Promise<void>): Promise<void> {
+  const list = deferredWrites.get(trx);
+  if (list) list.push(write);
+  else await write();
+}
 
 export function enableGroupCommit<DB>(db: Kysely<DB>): void {
   registry.set(db, new GroupCommit(db) as GroupCommit<unknown>);
