@@ -3,21 +3,10 @@ import type { QueryValue } from './api';
 export const VIEWS = ['mine', 'unassigned', 'team', 'due', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 
+// The vocabularies come from src/shared, the same module the API validates against.
+export { CASE_STATUSES as STATUSES, CASE_TYPES as TYPES, CHANNELS, PRIORITIES } from '../../shared/enums';
+
 export const OPEN_STATUSES = ['received', 'in_progress', 'waiting_on_citizen'] as const;
-export const STATUSES = [...OPEN_STATUSES, 'resolved', 'closed', 'rejected'] as const;
-export const TYPES = ['complaint', 'request', 'opinion', 'compliment'] as const;
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const CHANNELS = [
-  'web',
-  'api',
-  'email',
-  'chat',
-  'whatsapp',
-  'telegram',
-  'phone',
-  'counter',
-  'social',
-] as const;
 export type Order = 'newest' | 'oldest' | 'due';
 
 export interface InboxFilters {
