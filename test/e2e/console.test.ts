@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { generateSync } from 'otplib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/server/modules/accounts/model.js';
 import {
@@ -15,20 +14,18 @@ import {
   sessionHeaders,
   type TestApp,
 } from '../../src/test-support/factories.js';
+import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
 
 /**
  * The staff console in Debian's Chromium (never a downloaded browser), against the real app on this test's
  * database: 2FA enrolment, handling a case end to end, keyboard only, axe-core, and 1366×768 screenshots saved
  * under test-results/. The console is built first when dist/console is missing or older than src/console.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available)
   console.warn(`Console browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium).`);
-const RESULTS = path.resolve('test-results');
 const SOURCE = path.resolve('src/console');
 const BUILT = path.resolve('dist/console/index.html');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -75,19 +72,7 @@ describe.skipIf(!available)('staff console in a browser', () => {
         categoryCode: i === 2 ? 'perpanjangan' : 'antrean',
       });
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(RESULTS, { recursive: true });
   }, 120_000);
 

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { Db } from '../../src/server/db/connection.js';
@@ -13,20 +12,18 @@ import { transitionCase } from '../../src/server/modules/cases/transition-case.j
 import { createTestDatabase } from '../../src/test-support/database.js';
 import { buildConfig, STAFF, TEST_SECRET } from '../../src/test-support/factories.js';
 import { PNG } from '../../src/test-support/portal-client.js';
+import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
 
 /**
  * Browser journeys through the portal in Debian's Chromium (never a downloaded browser): every case type with
  * and without JavaScript, following a case, the language switch, axe-core on every page, an XSS payload, page
  * weight and screenshots at phone and desktop widths (saved under test-results/).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) {
   console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium). CI installs it.`);
 }
-const RESULTS = path.resolve('test-results');
 const MAX_PAGE_BYTES = 60 * 1024;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let app: FastifyInstance;
 let db: Db;
@@ -45,20 +42,7 @@ describe.skipIf(!available)('portal in a browser', () => {
       { logger: false },
     );
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Playwright gives every launch a fresh, temporary user-data-dir.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(RESULTS, { recursive: true });
   }, 120_000);
 
