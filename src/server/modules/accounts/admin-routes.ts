@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { problems } from '../../http/schema-helpers.js';
 import { requireStaffSession } from '../../http/staff-auth.js';
+import { findOfficeByCode } from '../offices/storage.js';
 import { createUser, generatePassword } from './create-user.js';
 import type { StaffUser } from './model.js';
 import { authorizeAdmin } from './policy.js';
@@ -37,9 +38,9 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ct
 
   async function officeIdFor(code: string | null): Promise<string | null> {
     if (code === null) return null;
-    const row = await db.selectFrom('offices').select('id').where('code', '=', code).executeTakeFirst();
-    if (!row) throw new AppError('unknown_office', { field: 'officeCode' });
-    return row.id;
+    const office = await findOfficeByCode(db, code);
+    if (!office) throw new AppError('unknown_office', { field: 'officeCode' });
+    return office.id;
   }
 
   async function teamsOfOffice(teamIds: string[] | undefined, officeId: string | null): Promise<void> {

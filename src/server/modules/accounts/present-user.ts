@@ -1,13 +1,13 @@
 import type { Db } from '../../db/connection.js';
+import { referenceData } from '../offices/reference-data.js';
 import type { StaffUser } from './model.js';
 import { requiresTwoFactor } from './roles.js';
 import type { Session } from './sessions.js';
 import { signInState } from './sign-in.js';
 
-/** Office codes by id, for presenting users. */
+/** Office codes by id, for presenting users (from the cached reference data). */
 export async function officeCodes(db: Db): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('offices').select(['id', 'code']).execute();
-  return new Map(rows.map((r) => [r.id, r.code]));
+  return new Map([...(await referenceData(db)).officesById].map(([id, office]) => [id, office.code]));
 }
 
 export function presentUser(user: StaffUser, codes: Map<string, string>) {

@@ -11,6 +11,8 @@ import { requireStaffSession } from '../../http/staff-auth.js';
 import { newId } from '../../lib/ids.js';
 import type { StaffUser } from '../accounts/model.js';
 import { canManageCannedResponses, canUseCannedResponses } from '../accounts/policy.js';
+import { officeCodes } from '../accounts/present-user.js';
+import { findOfficeByCode } from '../offices/storage.js';
 
 /**
  * Canned responses: reusable replies per office, optionally for one team, in one language. Bodies may hold the
@@ -41,14 +43,6 @@ export const cannedResponseRoutes: FastifyPluginAsyncTypebox<AppContext> = async
   const { db } = ctx;
   requireStaffSession(app, ctx);
 
-  async function offices() {
-    const rows = await db.selectFrom('offices').select(['id', 'code']).execute();
-    return {
-      byId: new Map(rows.map((r) => [r.id, r.code])),
-      byCode: new Map(rows.map((r) => [r.code, r.id])),
-    };
-  }
-
   async function load(id: string, user: StaffUser) {
     const row = await db.selectFrom('canned_responses').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || !canUseCannedResponses(user, row.office_id)) throw new AppError('not_found');
@@ -65,7 +59,7 @@ export const cannedResponseRoutes: FastifyPluginAsyncTypebox<AppContext> = async
 
   async function present(db: Db, user: StaffUser, ids: string[]) {
     if (ids.length === 0) return [];
-    const { byId } = await offices();
+    const byId = await officeCodes(db);
     const rows = await db
       .selectFrom('canned_responses')
       .selectAll()
@@ -134,7 +128,7 @@ export const cannedResponseRoutes: FastifyPluginAsyncTypebox<AppContext> = async
       },
     },
     async (request, reply) => {
-      const officeId = (await offices()).byCode.get(request.body.officeCode);
+      const officeId = (await findOfficeByCode(db, request.body.officeCode))?.id;
       if (!officeId) throw new AppError('unknown_office', { field: 'officeCode' });
       if (!canManageCannedResponses(request.staff, officeId)) throw new AppError('forbidden');
       await checkTeam(request.body.teamId, officeId);
