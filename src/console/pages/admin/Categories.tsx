@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { CodeAndNameFields } from '../../components/CodeAndNameFields';
 import { useConsole, useReference, useResource } from '../../lib/context';
 import { localName } from '../../lib/format';
 import type { AdminService } from '../../lib/types';
@@ -117,18 +118,7 @@ export function Categories() {
                 ))}
               </select>
             </label>
-            <label>
-              {t('categories.code')}
-              <input name="code" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={40} />
-            </label>
-            <label>
-              {t('teams.nameId')}
-              <input name="nameId" required />
-            </label>
-            <label>
-              {t('teams.nameEn')}
-              <input name="nameEn" required />
-            </label>
+            <CodeAndNameFields codeLabel={t('categories.code')} />
             <button type="submit" className="primary">
               {t('categories.create')}
             </button>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { CodeAndNameFields } from '../../components/CodeAndNameFields';
 import { useConsole, useReference, useResource } from '../../lib/context';
 import type { Team } from '../../lib/types';
 import { Unavailable } from './Users';
@@ -126,18 +127,7 @@ export function Teams() {
               </select>
             </label>
           )}
-          <label>
-            {t('teams.code')}
-            <input name="code" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={40} />
-          </label>
-          <label>
-            {t('teams.nameId')}
-            <input name="nameId" required />
-          </label>
-          <label>
-            {t('teams.nameEn')}
-            <input name="nameEn" required />
-          </label>
+          <CodeAndNameFields codeLabel={t('teams.code')} />
           <button type="submit" className="primary">
             {t('teams.create')}
           </button>
