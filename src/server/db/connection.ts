@@ -7,6 +7,7 @@ import type { SqliteSynchronous } from '../config.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
 import { enableGroupCommit } from './group-commit.js';
 import type { Schema } from './schema.js';
+import { closeSnapshotReads, enableSnapshotReads } from './snapshot-reads.js';
 
 export type Db = Kysely<Schema>;
 
@@ -48,10 +49,12 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
     plugins: [new SqliteBooleanPlugin()],
   });
   enableGroupCommit(db);
+  if (file !== ':memory:') enableSnapshotReads(db, file);
   return {
     db,
     dialect: 'sqlite',
     async close() {
+      closeSnapshotReads(db);
       await db.destroy();
     },
   };

@@ -2,8 +2,14 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { accessKeyMatches } from './access-key.js';
 import type { Case } from './model.js';
-import { findCaseByTrackingCode } from './storage.js';
+import {
+  type CaseWithPublicTimeline,
+  findCaseByTrackingCode,
+  findCaseWithPublicTimeline,
+} from './storage.js';
 import { parseTrackingCode } from './tracking-code.js';
+
+type CitizenAccessContext = Pick<AppContext, 'db' | 'config' | 'limiters'>;
 
 /**
  * The case a tracking code and access key open, for the JSON API and the portal alike. An unknown code and a
@@ -11,11 +17,36 @@ import { parseTrackingCode } from './tracking-code.js';
  * client address and per code, and once either is at its limit every attempt answers `rate_limited`.
  */
 export async function caseForCitizen(
-  { db, config, limiters }: Pick<AppContext, 'db' | 'config' | 'limiters'>,
+  ctx: CitizenAccessContext,
   clientAddress: string,
   rawCode: string,
   key: string,
 ): Promise<Case> {
+  const code = checkedCode(ctx, clientAddress, rawCode);
+  const found = code ? await findCaseByTrackingCode(ctx.db, code) : undefined;
+  if (found && accessKeyMatches(ctx.config.secret, key, found.accessKeyHash)) return found;
+  throw failedAttempt(ctx, clientAddress, code);
+}
+
+/** `caseForCitizen` together with the case's public timeline, read in the same snapshot. */
+export async function caseWithTimelineForCitizen(
+  ctx: CitizenAccessContext,
+  clientAddress: string,
+  rawCode: string,
+  key: string,
+): Promise<CaseWithPublicTimeline> {
+  const code = checkedCode(ctx, clientAddress, rawCode);
+  const opened = code
+    ? await findCaseWithPublicTimeline(ctx.db, code, (found) =>
+        accessKeyMatches(ctx.config.secret, key, found.accessKeyHash),
+      )
+    : undefined;
+  if (opened) return opened;
+  throw failedAttempt(ctx, clientAddress, code);
+}
+
+/** The normalised code, or null if it is malformed; throws `rate_limited` while the client or code is blocked. */
+function checkedCode({ limiters }: CitizenAccessContext, clientAddress: string, rawCode: string) {
   const code = parseTrackingCode(rawCode);
   if (limiters.enabled) {
     const wait = Math.max(
@@ -24,13 +55,19 @@ export async function caseForCitizen(
     );
     if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
   }
-  const found = code ? await findCaseByTrackingCode(db, code) : undefined;
-  if (found && accessKeyMatches(config.secret, key, found.accessKeyHash)) return found;
+  return code;
+}
+
+function failedAttempt(
+  { limiters }: CitizenAccessContext,
+  clientAddress: string,
+  code: string | null,
+): AppError {
   if (limiters.enabled) {
     limiters.lookupFailures.hit(clientAddress);
     if (code) limiters.codeFailures.hit(code);
   }
-  throw code
+  return code
     ? new AppError('case_not_found')
     : new AppError('invalid_tracking_code', { field: 'trackingCode' });
 }

@@ -4,7 +4,12 @@ import type { Case } from './model.js';
 import type { CaseContext } from './presenters.js';
 
 /** The office and classification names a set of cases needs to be presented. */
-export async function loadCaseContexts(db: Db, cases: Case[]): Promise<Map<string, CaseContext>> {
+type CaseReferences = Pick<Case, 'officeId' | 'serviceId' | 'categoryId' | 'mergedIntoId'>;
+
+export async function loadCaseContexts(
+  db: Db,
+  cases: readonly CaseReferences[],
+): Promise<Map<string, CaseContext>> {
   const officeIds = [...new Set(cases.map((c) => c.officeId))];
   const serviceIds = [...new Set(cases.flatMap((c) => (c.serviceId ? [c.serviceId] : [])))];
   const categoryIds = [...new Set(cases.flatMap((c) => (c.categoryId ? [c.categoryId] : [])))];
@@ -27,6 +32,6 @@ export async function loadCaseContexts(db: Db, cases: Case[]): Promise<Map<strin
   return contexts;
 }
 
-export async function loadCaseContext(db: Db, current: Case): Promise<CaseContext> {
+export async function loadCaseContext(db: Db, current: CaseReferences): Promise<CaseContext> {
   return (await loadCaseContexts(db, [current])).get(current.officeId)!;
 }

@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import type { Language } from '../../../shared/enums.js';
 import { t } from '../../i18n/index.js';
 import type { Classification, Office } from '../offices/storage.js';
-import type { Case, CaseEvent, CaseMessage } from './model.js';
+import type { Case, CaseEvent, CaseMessage, CitizenCase } from './model.js';
 import type { PublicCaseResponse, StaffCaseDetail, StaffCaseSummary } from './schemas.js';
 import { isFinal, TRANSITIONS } from './status-machine.js';
 
@@ -25,7 +25,7 @@ function classification(ctx: CaseContext, id: string | null): Classification | n
  * notes, contact details, staff identities or assignment.
  */
 export function presentPublicCase(
-  current: Case,
+  current: CitizenCase,
   ctx: CaseContext,
   history: { statusEvents: CaseEvent[]; messages: CaseMessage[] },
   language: Language,

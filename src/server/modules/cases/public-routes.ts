@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { CITIZEN_ACTOR } from '../../events/catalogue.js';
 import { problems } from '../../http/schema-helpers.js';
 import { addCitizenMessage } from './add-message.js';
-import { caseForCitizen } from './citizen-access.js';
+import { caseForCitizen, caseWithTimelineForCitizen } from './citizen-access.js';
 import { createCase } from './create-case.js';
 import { loadCaseContext } from './load-case-context.js';
 import { presentPublicCase } from './presenters.js';
@@ -18,9 +18,6 @@ import {
   PublicMessageResponse,
   TrackingCodeParams,
 } from './schemas.js';
-import { listCaseEvents, listMessages } from './storage.js';
-
-const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
 
 /** Citizens' routes: submit a case, follow it with tracking code + access key, add a follow-up. */
 export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
@@ -72,14 +69,15 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       },
     },
     async (request, reply) => {
-      const found = await caseFor(request, request.params.trackingCode, request.headers['x-access-key']);
-      const [context, statusEvents, messages] = await Promise.all([
-        loadCaseContext(db, found),
-        listCaseEvents(db, found.id, ['case.status_changed']),
-        listMessages(db, found.id, PUBLIC_MESSAGE_KINDS),
-      ]);
+      const opened = await caseWithTimelineForCitizen(
+        ctx,
+        request.ip,
+        request.params.trackingCode,
+        request.headers['x-access-key'],
+      );
+      const context = await loadCaseContext(db, opened.case);
       reply.header('cache-control', 'no-store');
-      return presentPublicCase(found, context, { statusEvents, messages }, request.language);
+      return presentPublicCase(opened.case, context, opened, request.language);
     },
   );
 

@@ -4,16 +4,88 @@ import type { Db } from '../../db/connection.js';
 import { driverValue } from '../../db/dialect.js';
 import { runPrepared } from '../../db/prepared.js';
 import type { CaseMessageRow, CaseRow, CaseTable, EventRow, NewCaseRow, Schema } from '../../db/schema.js';
-import { type Case, type CaseEvent, type CaseMessage, toCase, toCaseEvent, toCaseMessage } from './model.js';
+import { readSnapshot } from '../../db/snapshot-reads.js';
+import {
+  type Case,
+  type CaseEvent,
+  type CaseMessage,
+  CITIZEN_CASE_COLUMNS,
+  type CitizenCase,
+  type CitizenCaseRow,
+  toCase,
+  toCaseEvent,
+  toCaseMessage,
+  toCitizenCase,
+} from './model.js';
+
+const caseByTrackingCode = (db: Db) => () =>
+  db.selectFrom('cases').selectAll().where('tracking_code', '=', '');
 
 export async function findCaseByTrackingCode(db: Db, trackingCode: string): Promise<Case | undefined> {
-  const [row] = await runPrepared<CaseRow>(
+  const [row] = await runPrepared<CaseRow>(db, 'case-by-tracking-code', caseByTrackingCode(db), [
+    trackingCode,
+  ]);
+  return row && toCase(row);
+}
+
+/** What a citizen sees of a case's history: its status changes and the public messages. */
+export const PUBLIC_EVENT_TYPES = ['case.status_changed'] as const;
+export const PUBLIC_MESSAGE_KINDS = ['public_reply', 'citizen_message'] as const;
+
+export interface CaseWithPublicTimeline {
+  case: CitizenCase;
+  statusEvents: CaseEvent[];
+  messages: CaseMessage[];
+}
+
+const citizenCaseByTrackingCode = (db: Db) => () =>
+  db.selectFrom('cases').select(CITIZEN_CASE_COLUMNS).where('tracking_code', '=', '');
+
+/**
+ * A case by tracking code and, only if `opens` accepts it (the citizen's key matches), its public timeline — all
+ * read from one consistent snapshot. On SQLite this is the read-only connection (db/snapshot-reads.ts).
+ */
+export async function findCaseWithPublicTimeline(
+  db: Db,
+  trackingCode: string,
+  opens: (found: CitizenCase) => boolean,
+): Promise<CaseWithPublicTimeline | undefined> {
+  const fromSnapshot = readSnapshot(db, (reader) => {
+    const [row] = reader.all<CitizenCaseRow>('citizen-case-by-tracking-code', citizenCaseByTrackingCode(db), [
+      trackingCode,
+    ]);
+    const found = row && toCitizenCase(row);
+    if (!found || !opens(found)) return null;
+    const statusEvents = reader.all<EventRow>(
+      `case-events:${PUBLIC_EVENT_TYPES.length}`,
+      eventsOfCase(db, PUBLIC_EVENT_TYPES),
+      [found.id, ...PUBLIC_EVENT_TYPES],
+    );
+    const messages = reader.all<CaseMessageRow>(
+      `case-messages:${PUBLIC_MESSAGE_KINDS.length}`,
+      messagesOfCase(db, PUBLIC_MESSAGE_KINDS),
+      [found.id, ...PUBLIC_MESSAGE_KINDS],
+    );
+    return {
+      case: found,
+      statusEvents: statusEvents.map(toCaseEvent),
+      messages: messages.map(toCaseMessage),
+    };
+  });
+  if (fromSnapshot !== undefined) return fromSnapshot ?? undefined;
+  const [row] = await runPrepared<CitizenCaseRow>(
     db,
-    'case-by-tracking-code',
-    () => db.selectFrom('cases').selectAll().where('tracking_code', '=', ''),
+    'citizen-case-by-tracking-code',
+    citizenCaseByTrackingCode(db),
     [trackingCode],
   );
-  return row && toCase(row);
+  const found = row && toCitizenCase(row);
+  if (!found || !opens(found)) return undefined;
+  const [statusEvents, messages] = await Promise.all([
+    listCaseEvents(db, found.id, PUBLIC_EVENT_TYPES),
+    listMessages(db, found.id, PUBLIC_MESSAGE_KINDS),
+  ]);
+  return { case: found, statusEvents, messages };
 }
 
 export async function trackingCodeExists(db: Db, trackingCode: string): Promise<boolean> {
@@ -91,18 +163,20 @@ export async function listMessages(
   const rows = await runPrepared<CaseMessageRow>(
     db,
     `case-messages:${kinds?.length ?? 'all'}`,
-    () =>
-      db
-        .selectFrom('case_messages')
-        .selectAll()
-        .where('case_id', '=', '')
-        .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
-        .orderBy('created_at')
-        .orderBy('id'),
+    messagesOfCase(db, kinds),
     [caseId, ...(kinds ?? [])],
   );
   return rows.map(toCaseMessage);
 }
+
+const messagesOfCase = (db: Db, kinds?: readonly MessageKind[]) => () =>
+  db
+    .selectFrom('case_messages')
+    .selectAll()
+    .where('case_id', '=', '')
+    .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
+    .orderBy('created_at')
+    .orderBy('id');
 
 export async function listCaseEvents(
   db: Db,
@@ -112,18 +186,20 @@ export async function listCaseEvents(
   const rows = await runPrepared<EventRow>(
     db,
     `case-events:${types?.length ?? 'all'}`,
-    () =>
-      db
-        .selectFrom('events')
-        .selectAll()
-        .where('case_id', '=', '')
-        .$if(types !== undefined, (q) => q.where('type', 'in', types!))
-        .orderBy('created_at')
-        .orderBy('id'),
+    eventsOfCase(db, types),
     [caseId, ...(types ?? [])],
   );
   return rows.map(toCaseEvent);
 }
+
+const eventsOfCase = (db: Db, types?: readonly string[]) => () =>
+  db
+    .selectFrom('events')
+    .selectAll()
+    .where('case_id', '=', '')
+    .$if(types !== undefined, (q) => q.where('type', 'in', types!))
+    .orderBy('created_at')
+    .orderBy('id');
 
 export type CaseOrder = 'newest' | 'oldest' | 'due';
 
