@@ -13,7 +13,10 @@ import { healthRoutes } from './http/health-routes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { problemSchema } from './http/schema-helpers.js';
 import { validatorCompiler } from './http/validation.js';
+// Job definitions and event reactions register themselves on import; the web process enqueues them.
+import './jobs/all-jobs.js';
 import { negotiateLanguage } from './i18n/index.js';
+import { jobAdminRoutes } from './jobs/routes.js';
 import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
 import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
@@ -111,6 +114,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(adminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(officeAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(cannedResponseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(jobAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

@@ -8,6 +8,7 @@ import {
   sessionHeaders,
   type TestApp,
 } from '../test-support/factories.js';
+import { newId } from './lib/ids.js';
 import type { StaffUser } from './modules/accounts/model.js';
 import { ROLES, type Role } from './modules/accounts/roles.js';
 import { createTeam } from './modules/accounts/teams.js';
@@ -64,6 +65,31 @@ async function categoryId() {
     .where('office_id', '=', officeId)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+async function failedJobId() {
+  const id = newId();
+  const now = new Date().toISOString();
+  await t.db
+    .insertInto('jobs')
+    .values({
+      id,
+      kind: 'jobs.prune',
+      payload: '{}',
+      status: 'failed',
+      attempts: 8,
+      max_attempts: 8,
+      run_at: now,
+      locked_until: null,
+      locked_by: null,
+      last_error: 'Error: test',
+      dedupe_key: null,
+      created_at: now,
+      updated_at: now,
+      finished_at: now,
+    })
+    .execute();
+  return id;
 }
 
 interface Route {
@@ -298,6 +324,21 @@ const routes: Route[] = [
     name: 'delete a canned response',
     allowed: ['supervisor', 'admin'],
     request: async () => ({ method: 'DELETE', url: `/api/v1/staff/canned-responses/${await cannedId()}` }),
+  },
+  {
+    name: 'list background jobs',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/jobs?status=failed' }),
+  },
+  {
+    name: 'retry a failed job',
+    allowed: ['admin'],
+    request: async () => ({ method: 'POST', url: `/api/v1/staff/jobs/${await failedJobId()}/retry` }),
+  },
+  {
+    name: 'discard a job',
+    allowed: ['admin'],
+    request: async () => ({ method: 'DELETE', url: `/api/v1/staff/jobs/${await failedJobId()}` }),
   },
   {
     name: 'own session',

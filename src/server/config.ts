@@ -35,6 +35,10 @@ export interface SessionSettings {
 
 export type SqliteSynchronous = 'normal' | 'full';
 
+/** What this process does: serve HTTP, run background jobs, or both (the default, fine for one instance). */
+export type ProcessRole = 'all' | 'web' | 'worker';
+export const PROCESS_ROLES: readonly ProcessRole[] = ['all', 'web', 'worker'];
+
 /** The e-mail channel: how mail leaves (SMTP or the outbox folder) and whether the built-in receiver listens. */
 export interface MailSettings {
   /** `smtp://` or `smtps://` URL of the relay; unset writes each message as an `.eml` file to `outboxDir`. */
@@ -61,6 +65,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   sqliteSynchronous: SqliteSynchronous;
+  role: ProcessRole;
   rateLimits: RateLimits;
   sessions: SessionSettings;
   mail: MailSettings;
@@ -106,6 +111,7 @@ export function parseConfig(
     trustProxy: flag(env, 'LOKET_TRUST_PROXY', false),
     logLevel: oneOf(env, 'LOKET_LOG_LEVEL', LOG_LEVELS, 'info'),
     sqliteSynchronous: oneOf(env, 'LOKET_SQLITE_SYNCHRONOUS', ['normal', 'full'] as const, 'normal'),
+    role: oneOf(env, 'LOKET_ROLE', PROCESS_ROLES, 'all'),
     rateLimits: {
       enabled: oneOf(env, 'LOKET_RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on',
       requests: rule(env, 'LOKET_RATE_LIMIT_REQUESTS', '3000/1m'),

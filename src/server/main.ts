@@ -4,13 +4,36 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, redactUrl } from './config.js';
 import { createLimiters } from './http/rate-limit.js';
+import './jobs/all-jobs.js';
+import { JobWorker } from './jobs/worker.js';
 import { prepareDatabase } from './startup.js';
 
-/** Starts the web server: configuration, database, migrations, demo data, then listen; stops gracefully. */
+/**
+ * Starts Loket: configuration, database, migrations, demo data, then — by LOKET_ROLE — the web server, the
+ * background worker, or both; stops gracefully.
+ */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.logLevel });
   const { database, demoKeysFile, demoStaffFile, firstAdmin } = await prepareDatabase(config, log);
+  const worker =
+    config.role === 'web'
+      ? undefined
+      : new JobWorker({
+          db: database.db,
+          dialect: database.dialect,
+          config,
+          log: log.child({ role: 'worker' }),
+        });
+  worker?.start();
+  if (config.role === 'worker') {
+    log.info('background worker started (LOKET_ROLE=worker: no web server)');
+    stopOnSignals(log, async () => {
+      await worker?.stop();
+      await database.close();
+    });
+    return;
+  }
   const limiters = createLimiters(config.rateLimits);
   const app = await buildApp({ db: database.db, dialect: database.dialect, config, limiters });
 
@@ -25,6 +48,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     await app.close();
+    await worker?.stop();
     await database.close();
     clearTimeout(force);
     app.log.info('stopped');
@@ -42,6 +66,24 @@ async function main(): Promise<void> {
     demoKeysFile: existsSync(keysFile) ? keysFile : undefined,
     demoStaffFile: existsSync(staffFile) ? staffFile : undefined,
   });
+}
+
+function stopOnSignals(log: pino.Logger, close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing jobs in flight');
+    const force = setTimeout(() => {
+      log.error('jobs still running after 10 s, exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    await close();
+    clearTimeout(force);
+    log.info('stopped');
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 function loadConfigOrExit() {

@@ -205,6 +205,81 @@ export interface EventTable {
   created_at: Timestamp;
 }
 
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: Json;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_at: Timestamp;
+  locked_until: NullableTimestamp;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface OfficeMailSettingsTable {
+  office_id: string;
+  address: string | null;
+  imap_enabled: Bool;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_tls: Bool;
+  imap_user: string | null;
+  /** Sealed with lib/secret-box.ts; never returned by the API. */
+  imap_password_sealed: string | null;
+  imap_mailbox: string;
+  imap_processed_mailbox: string | null;
+  imap_last_polled_at: NullableTimestamp;
+  imap_last_error: string | null;
+  updated_at: Timestamp;
+}
+
+export interface EmailTemplateTable {
+  office_id: string;
+  template: string;
+  language: Language;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface EmailMessageTable {
+  id: string;
+  office_id: string;
+  case_id: string | null;
+  direction: 'in' | 'out';
+  message_id: string;
+  source: 'smtp' | 'imap' | 'loket';
+  sender: string | null;
+  recipient: string | null;
+  subject: string | null;
+  status: 'received' | 'processed' | 'ignored' | 'failed' | 'sent';
+  outcome: string | null;
+  template: string | null;
+  size_bytes: number;
+  created_at: Timestamp;
+  processed_at: NullableTimestamp;
+}
+
+export interface EmailRawTable {
+  email_id: string;
+  content: Buffer;
+}
+
+export interface CaseEmailOptoutTable {
+  case_id: string;
+  created_at: Timestamp;
+}
+
 export interface Schema {
   offices: OfficeTable;
   services: ServiceTable;
@@ -221,6 +296,12 @@ export interface Schema {
   recovery_codes: RecoveryCodeTable;
   canned_responses: CannedResponseTable;
   case_links: CaseLinkTable;
+  office_mail_settings: OfficeMailSettingsTable;
+  email_templates: EmailTemplateTable;
+  email_messages: EmailMessageTable;
+  email_raw: EmailRawTable;
+  case_email_optouts: CaseEmailOptoutTable;
+  jobs: JobTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -1,0 +1,5 @@
+/**
+ * Imports every module that defines jobs or event reactions, so a worker (and a web process that enqueues) knows
+ * them all. Add one line per module.
+ */
+import './maintenance.js';
