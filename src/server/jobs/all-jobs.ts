@@ -3,3 +3,5 @@
  * them all. Add one line per module.
  */
 import './maintenance.js';
+import '../modules/email/delivery.js';
+import '../modules/email/notifications.js';
