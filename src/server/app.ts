@@ -23,6 +23,7 @@ import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { unsubscribeRoutes } from './modules/email/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
 
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(officeAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(cannedResponseRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(jobAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(unsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

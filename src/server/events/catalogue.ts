@@ -33,6 +33,9 @@ export interface EventPayloads {
   'team.created': { code: string };
   'team.updated': { changes: Record<string, { from: unknown; to: unknown }> };
   'canned_response.saved': { id: string; title: string; deleted?: boolean };
+  'email_template.saved': { template: string; language: string; reset: boolean };
+  'office.mail_settings_saved': { address: string | null; imapEnabled: boolean; passwordChanged: boolean };
+  'case.email_unsubscribed': Record<string, never>;
   'category.saved': { id: string; code: string; changes: Record<string, { from: unknown; to: unknown }> };
 }
 

@@ -5,3 +5,4 @@
 import './maintenance.js';
 import '../modules/email/delivery.js';
 import '../modules/email/notifications.js';
+import '../modules/email/inbound/receive.js';
