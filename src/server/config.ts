@@ -279,7 +279,7 @@ function mailSettings(env: Env, dataDir: string, cwd: string): MailSettings {
             host: env.LOKET_SMTP_HOST || '127.0.0.1',
             maxBytes: integer(env, 'LOKET_SMTP_MAX_MB', 30, 1, 200) * 1024 * 1024,
           },
-    imapPollMs: integer(env, 'LOKET_IMAP_POLL_SECONDS', 60, 10, 3600) * 1000,
+    imapPollMs: integer(env, 'LOKET_IMAP_POLL_SECONDS', 60, 60, 3600) * 1000,
   };
 }
 

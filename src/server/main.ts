@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, redactUrl } from './config.js';
 import { createLimiters } from './http/rate-limit.js';
 import './jobs/all-jobs.js';
 import { JobWorker } from './jobs/worker.js';
+import { startMailChannel } from './modules/email/channel.js';
 import { prepareDatabase } from './startup.js';
 
 /**
@@ -26,9 +27,12 @@ async function main(): Promise<void> {
           log: log.child({ role: 'worker' }),
         });
   worker?.start();
+  // The SMTP receiver runs beside the worker, which processes what it stores.
+  const mail = worker && (await startMailChannel(database.db, config, log.child({ role: 'mail' })));
   if (config.role === 'worker') {
     log.info('background worker started (LOKET_ROLE=worker: no web server)');
     stopOnSignals(log, async () => {
+      await mail?.stop();
       await worker?.stop();
       await database.close();
     });
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     await app.close();
+    await mail?.stop();
     await worker?.stop();
     await database.close();
     clearTimeout(force);
