@@ -147,6 +147,8 @@ export interface CaseFilter {
   teamIds?: string[];
   /** Only these cases (e.g. full-text matches). */
   caseIds?: string[];
+  /** Only open cases past their first-response or resolution due time at this instant. */
+  overdueAt?: string;
 }
 
 export interface CasePage {
@@ -183,6 +185,19 @@ export async function listCases(
     )
     .$if(filter.caseIds !== undefined, (q) =>
       filter.caseIds!.length ? q.where('id', 'in', filter.caseIds!) : q.where(sql<boolean>`1 = 0`),
+    )
+    .$if(filter.overdueAt !== undefined, (q) =>
+      q
+        .where('status', 'in', ['received', 'in_progress'])
+        .where((eb) =>
+          eb.or([
+            eb('due_at', '<', filter.overdueAt!),
+            eb.and([
+              eb('first_response_at', 'is', null),
+              eb('first_response_due_at', '<', filter.overdueAt!),
+            ]),
+          ]),
+        ),
     )
     .$if(after !== undefined, (q) => q.where((eb) => afterCursor(eb, order, after!)))
     .$call((q) => {
