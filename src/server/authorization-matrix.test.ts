@@ -341,6 +341,48 @@ const routes: Route[] = [
     request: async () => ({ method: 'DELETE', url: `/api/v1/staff/jobs/${await failedJobId()}` }),
   },
   {
+    name: 'read office mail settings',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/email/settings' }),
+  },
+  {
+    name: 'change office mail settings',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/v1/staff/offices/TST/email/settings',
+      payload: { address: 'informasi@tst.example.go.id' },
+    }),
+  },
+  {
+    name: 'list e-mail templates',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/email/templates' }),
+  },
+  {
+    name: 'change an e-mail template',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/v1/staff/offices/TST/email/templates/reply/id',
+      payload: { subject: 'Re: {{case.trackingCode}}', text: '{{reply.text}}', html: '<p>{{reply.text}}</p>' },
+    }),
+  },
+  {
+    name: 'preview an e-mail template',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/offices/TST/email/templates/reply/en/preview',
+      payload: { subject: 'Re: {{case.trackingCode}}', text: '{{reply.text}}', html: '<p>{{reply.text}}</p>' },
+    }),
+  },
+  {
+    name: 'reset an e-mail template',
+    allowed: ['admin'],
+    request: async () => ({ method: 'DELETE', url: '/api/v1/staff/offices/TST/email/templates/reply/id' }),
+  },
+  {
     name: 'own session',
     allowed: EVERYONE,
     request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),

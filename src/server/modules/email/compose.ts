@@ -16,11 +16,14 @@ export interface NotificationDetails {
   accessKey?: string;
 }
 
+/** The parts of a case a template can show. */
+export type CaseForTemplate = Pick<Case, 'language' | 'contact' | 'trackingCode' | 'subject'>;
+
 /** The values a template's placeholders take for a case. */
 export function templateValues(
   config: Config,
   office: Office,
-  found: Case,
+  found: CaseForTemplate,
   details: NotificationDetails,
 ): Values {
   const texts = CATALOGUES[found.language].texts;

@@ -47,7 +47,7 @@ export async function pollMailbox(
         let outcome: 'accepted' | 'duplicates' | 'refused' = 'refused';
         if (message && (message.size ?? 0) <= maxBytes) {
           const full = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          const raw = full && full.source;
+          const raw = full ? full.source : undefined;
           if (raw) {
             const returnPath = readHeaders(raw)?.get('return-path')?.trim();
             const accepted = await acceptInboundMail(db, {
