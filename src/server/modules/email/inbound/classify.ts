@@ -3,8 +3,9 @@ import { LOOP_HEADER } from '../mailer.js';
 
 export type IgnoreReason = 'auto_reply' | 'bounce' | 'loop' | 'mailing_list';
 
+// Only phrasings auto-responders use at the start of a subject: a citizen may well ask about "cuti bersama".
 const AUTO_SUBJECT =
-  /^\s*(auto(matic)?[\s-]*(reply|response|antwort)|out of (the )?office|away from (the )?office|vacation|on leave|abwesend|absence|balasan otomatis|balasan otomatik|sedang cuti|di luar kantor|cuti)\b/i;
+  /^\s*(auto(matic)?[\s-]*(reply|response|antwort)\b|autoreply\b|out of (the )?office\b|abwesenheitsnotiz|balasan otomatis\b|(on )?vacation\s*:|(sedang )?cuti\s*:|away\s*:)/i;
 const BOUNCE_SUBJECT =
   /^\s*(undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|failure notice|delivery failure)\b/i;
 const BOUNCE_SENDER = /^(mailer-daemon|postmaster|mail-daemon|bounces?)([+@-]|$)/i;
@@ -38,13 +39,7 @@ export function classifyInbound(mail: ParsedMail, envelope: { nullSender: boolea
 
   const autoSubmitted = header('auto-submitted').toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return 'auto_reply';
-  if (
-    mail.headers.has('x-autoreply') ||
-    mail.headers.has('x-autorespond') ||
-    (mail.headers.has('x-auto-response-suppress') &&
-      /all|oof|autoreply/i.test(header('x-auto-response-suppress')))
-  )
-    return 'auto_reply';
+  if (mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond')) return 'auto_reply';
   const precedence = header('precedence').toLowerCase();
   if (precedence === 'auto_reply') return 'auto_reply';
   if (AUTO_SUBJECT.test(mail.subject ?? '')) return 'auto_reply';
@@ -52,7 +47,8 @@ export function classifyInbound(mail: ParsedMail, envelope: { nullSender: boolea
     precedence === 'bulk' ||
     precedence === 'junk' ||
     precedence === 'list' ||
-    mail.headers.has('list-id')
+    // mailparser folds List-* headers into its own structure; the raw header lines still show them.
+    mail.headerLines.some((line) => line.key === 'list-id')
   ) {
     return 'mailing_list';
   }
