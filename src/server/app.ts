@@ -17,19 +17,19 @@ import { validatorCompiler } from './http/validation.js';
 import './jobs/all-jobs.js';
 import { negotiateLanguage } from './i18n/index.js';
 import { jobAdminRoutes } from './jobs/routes.js';
-import { calendarRoutes } from './modules/calendar/routes.js';
-import { notificationRoutes } from './modules/notifications/routes.js';
-import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
 import { emailAdminRoutes } from './modules/email/admin-routes.js';
 import { unsubscribeRoutes } from './modules/email/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
+import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

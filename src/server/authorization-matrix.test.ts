@@ -67,6 +67,13 @@ async function categoryId() {
   return row.id;
 }
 
+let closureDay = 0;
+/** A new date each call, so every role's attempt is a fresh closure. */
+function nextClosureDate() {
+  closureDay++;
+  return new Date(Date.UTC(2030, 0, closureDay)).toISOString().slice(0, 10);
+}
+
 async function failedJobId() {
   const id = newId();
   const now = new Date().toISOString();
@@ -365,7 +372,11 @@ const routes: Route[] = [
     request: async () => ({
       method: 'PATCH',
       url: '/api/v1/staff/offices/TST/email/templates/reply/id',
-      payload: { subject: 'Re: {{case.trackingCode}}', text: '{{reply.text}}', html: '<p>{{reply.text}}</p>' },
+      payload: {
+        subject: 'Re: {{case.trackingCode}}',
+        text: '{{reply.text}}',
+        html: '<p>{{reply.text}}</p>',
+      },
     }),
   },
   {
@@ -374,13 +385,104 @@ const routes: Route[] = [
     request: async () => ({
       method: 'POST',
       url: '/api/v1/staff/offices/TST/email/templates/reply/en/preview',
-      payload: { subject: 'Re: {{case.trackingCode}}', text: '{{reply.text}}', html: '<p>{{reply.text}}</p>' },
+      payload: {
+        subject: 'Re: {{case.trackingCode}}',
+        text: '{{reply.text}}',
+        html: '<p>{{reply.text}}</p>',
+      },
     }),
   },
   {
     name: 'reset an e-mail template',
     allowed: ['admin'],
     request: async () => ({ method: 'DELETE', url: '/api/v1/staff/offices/TST/email/templates/reply/id' }),
+  },
+  {
+    name: 'read the office calendar',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/calendar?year=2026' }),
+  },
+  {
+    name: 'change working hours',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/offices/TST/calendar/working-hours',
+      payload: { hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00' })) },
+    }),
+  },
+  {
+    name: 'add an office closure',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/offices/TST/calendar/days',
+      payload: { date: nextClosureDate(), kind: 'closure', nameId: 'Tutup', nameEn: 'Closed' },
+    }),
+  },
+  {
+    name: 'read service levels',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/service-levels' }),
+  },
+  {
+    name: 'add a service-level policy',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/offices/TST/service-levels/policies',
+      payload: {
+        name: 'Uji',
+        caseType: 'opinion',
+        serviceId: null,
+        categoryId: null,
+        priority: 'low',
+        firstResponse: { value: 5, unit: 'working_days' },
+        resolution: null,
+        warnPercent: 20,
+        source: 'uji',
+        active: false,
+      },
+    }),
+  },
+  {
+    name: 'SLA compliance report',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/reports/sla?office=TST&from=2026-01&to=2026-12',
+    }),
+  },
+  {
+    name: 'SLA compliance report as CSV',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/reports/sla.csv?office=TST&from=2026-01&to=2026-12',
+    }),
+  },
+  {
+    name: 'own notifications',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/notifications' }),
+  },
+  {
+    name: 'mark own notifications read',
+    allowed: EVERYONE,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/notifications/read',
+      payload: { all: true },
+    }),
+  },
+  {
+    name: 'own notification preferences',
+    allowed: EVERYONE,
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/notifications/preferences',
+      payload: { items: [{ kind: 'assigned', inApp: true, email: false }] },
+    }),
   },
   {
     name: 'own session',
