@@ -285,4 +285,5 @@ export const ViewCounts = Type.Object({
   team: Type.Integer(),
   open: Type.Integer(),
   all: Type.Integer(),
+  overdue: Type.Integer({ description: 'Open cases past a due time (the overdue view).' }),
 });

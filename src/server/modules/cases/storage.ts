@@ -266,8 +266,9 @@ export async function trackingCodeOf(db: Db, caseId: string): Promise<string | u
 export async function countViews(
   db: Db,
   scope: { officeId: string | null; userId: string; teamIds: string[] },
-): Promise<{ mine: number; unassigned: number; team: number; open: number; all: number }> {
+): Promise<{ mine: number; unassigned: number; team: number; open: number; all: number; overdue: number }> {
   const open = ['received', 'in_progress', 'waiting_on_citizen'] as const;
+  const now = new Date().toISOString();
   const row = await db
     .selectFrom('cases')
     .$if(scope.officeId !== null, (q) => q.where('office_id', '=', scope.officeId!))
@@ -283,6 +284,16 @@ export async function countViews(
         count(eb.and([isOpen, scope.teamIds.length ? eb('team_id', 'in', scope.teamIds) : eb.lit(false)])).as(
           'team',
         ),
+        // Past a due time while the clock runs (waiting on the citizen pauses it); see modules/service-levels.
+        count(
+          eb.and([
+            eb('status', 'in', ['received', 'in_progress']),
+            eb.or([
+              eb('due_at', '<', now),
+              eb.and([eb('first_response_at', 'is', null), eb('first_response_due_at', '<', now)]),
+            ]),
+          ]),
+        ).as('overdue'),
       ];
     })
     .executeTakeFirstOrThrow();
@@ -292,5 +303,6 @@ export async function countViews(
     mine: Number(row.mine ?? 0),
     unassigned: Number(row.unassigned ?? 0),
     team: Number(row.team ?? 0),
+    overdue: Number(row.overdue ?? 0),
   };
 }
