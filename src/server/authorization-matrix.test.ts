@@ -102,7 +102,11 @@ async function failedJobId() {
 interface Route {
   name: string;
   allowed: readonly Role[];
-  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }>;
+  request: () => Promise<{
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    payload?: object;
+  }>;
 }
 
 const routes: Route[] = [
