@@ -293,6 +293,41 @@ describe('the e-mail channel over loopback', () => {
     expect(await casesCount()).toBe(count + 1);
   });
 
+  it('reopens a resolved case when the citizen answers the resolution e-mail', async () => {
+    const version = async () =>
+      (
+        await t.db
+          .selectFrom('cases')
+          .select('version')
+          .where('tracking_code', '=', trackingCode)
+          .executeTakeFirstOrThrow()
+      ).version;
+    for (const to of ['in_progress', 'resolved']) {
+      const moved = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/cases/${trackingCode}/transitions`,
+        headers: staff,
+        payload: { to, version: await version() },
+      });
+      expect([200, 409]).toContain(moved.statusCode);
+    }
+    await drain();
+    const resolution = delivered.at(-1)!;
+    expect(resolution.mail.subject).toBe(`[${trackingCode}] Laporan Anda telah diselesaikan`);
+    await sendToLoket({
+      subject: resolution.mail.subject,
+      inReplyTo: resolution.mail.messageId,
+      text: 'Maaf, paspor saya belum juga selesai.',
+    });
+    await drain();
+    const row = await t.db
+      .selectFrom('cases')
+      .select('status')
+      .where('tracking_code', '=', trackingCode)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('in_progress');
+  });
+
   it('stops notifications for a case after a one-click unsubscribe', async () => {
     const token = unsubscribeToken(t.config.secret, trackingCode);
     const response = await t.app.inject({

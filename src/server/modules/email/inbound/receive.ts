@@ -23,6 +23,7 @@ import { type Case, toCase } from '../../cases/model.js';
 import { DESCRIPTION_MAX, MESSAGE_MAX, SUBJECT_MAX } from '../../cases/schemas.js';
 import { isFinal } from '../../cases/status-machine.js';
 import { parseTrackingCode } from '../../cases/tracking-code.js';
+import { applyTransition } from '../../cases/transition-case.js';
 import { findOfficeById } from '../../offices/storage.js';
 import { enqueueEmailReceipt } from '../notifications.js';
 import { caseOfMessageIds, countRecentFromSender, findEmailMessage, insertEmailMessage } from '../storage.js';
@@ -171,7 +172,12 @@ export async function processInboundMail(
   const thread = await findThread(db, mail, sender, office.id);
   return inTransaction(db, async (trx) => {
     if (thread.case && !isFinal(thread.case.status)) {
-      const { message } = await addCitizenMessage(trx, citizen, thread.case, { body }, now);
+      const { message, case: after } = await addCitizenMessage(trx, citizen, thread.case, { body }, now);
+      // The resolution e-mail invites a reply if the problem remains: an answer by mail reopens the case, like
+      // the portal's reopen button (helpdesk practice; staff can resolve it again if it was only thanks).
+      if (after.status === 'resolved') {
+        await applyTransition(trx, citizen, after, { to: 'in_progress', automatic: true }, now);
+      }
       await attachFiles(
         trx,
         { caseId: thread.case.id, messageId: message.id, authorType: 'citizen' },
