@@ -85,7 +85,7 @@ export function NotificationBell() {
         type="button"
         className="ghost"
         aria-expanded={open}
-        aria-controls="notification-panel"
+        aria-controls={open ? 'notification-panel' : undefined}
         onClick={() => setOpen((o) => !o)}
         aria-label={label}
         title={label}
