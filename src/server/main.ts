@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, redactUrl } from './config.js';
+import { type Config, ConfigError, loadConfig, redactUrl } from './config.js';
 import { createLimiters } from './http/rate-limit.js';
 import './jobs/all-jobs.js';
 import { JobWorker } from './jobs/worker.js';
@@ -70,7 +70,22 @@ async function main(): Promise<void> {
     firstAdmin,
     demoKeysFile: existsSync(keysFile) ? keysFile : undefined,
     demoStaffFile: existsSync(staffFile) ? staffFile : undefined,
+    mail: mailBanner(config, mail?.receiver?.port),
   });
+}
+
+/** Where citizens' e-mail goes and whether incoming mail is received, for the banner. */
+function mailBanner(config: Config, receiverPort: number | undefined): string[] {
+  return [
+    `  Outgoing e-mail:    ${config.mail.smtpUrl ? redactUrl(config.mail.smtpUrl) : `${config.mail.outboxDir} (LOKET_SMTP_URL unset)`}`,
+    `  Incoming e-mail:    ${
+      receiverPort !== undefined
+        ? `SMTP on ${config.mail.receiver!.host}:${receiverPort}`
+        : config.mail.receiver
+          ? 'SMTP in the worker process'
+          : 'SMTP off (set LOKET_SMTP_PORT)'
+    }`,
+  ];
 }
 
 function stopOnSignals(log: pino.Logger, close: () => Promise<void>): void {
@@ -110,12 +125,14 @@ function printBanner(info: {
   firstAdmin?: { email: string; generatedPassword?: string };
   demoKeysFile?: string;
   demoStaffFile?: string;
+  mail?: string[];
 }): void {
   const lines = [
     `  Loket is running at ${info.url}`,
     `  Staff console:      ${info.url}/console`,
     `  API documentation:  ${info.url}/api/docs`,
     `  Database:           ${info.database}`,
+    ...(info.mail ?? []),
   ];
   if (info.firstAdmin) {
     lines.push(
