@@ -256,6 +256,7 @@ describe('the e-mail channel over loopback', () => {
       text: 'The mail system could not deliver.',
     });
     await sendToLoket({ subject: 'Loop', text: 'x', headers: { 'X-Loket-Loop': 'tst.example.go.id' } });
+    await sendToLoket({ from: OFFICE_ADDRESS, subject: 'Dari kantor sendiri', text: 'x' });
     await sendToLoket({
       subject: `Re: [${trackingCode}]`,
       text: 'Reply to our own mail coming back',
@@ -275,6 +276,7 @@ describe('the e-mail channel over loopback', () => {
       'auto_reply',
       'auto_reply',
       'bounce',
+      'loop',
       'loop',
     ]);
   });

@@ -26,7 +26,13 @@ import { parseTrackingCode } from '../../cases/tracking-code.js';
 import { applyTransition } from '../../cases/transition-case.js';
 import { findOfficeById } from '../../offices/storage.js';
 import { enqueueEmailReceipt } from '../notifications.js';
-import { caseOfMessageIds, countRecentFromSender, findEmailMessage, insertEmailMessage } from '../storage.js';
+import {
+  caseOfMessageIds,
+  countRecentFromSender,
+  findEmailMessage,
+  findOfficeByMailAddress,
+  insertEmailMessage,
+} from '../storage.js';
 import { classifyInbound } from './classify.js';
 import { addressOf, firstMessageId, readHeaders } from './headers.js';
 import { cleanSubject, detectLanguage, guessCaseType, newTextOf } from './text.js';
@@ -148,7 +154,9 @@ export async function processInboundMail(
 
   const ignored =
     classifyInbound(mail, { nullSender: input.nullSender }) ??
-    ((await isOurOwnMessage(db, row.message_id)) ? 'loop' : null) ??
+    ((await isOurOwnMessage(db, row.message_id)) || (await findOfficeByMailAddress(db, sender))
+      ? 'loop'
+      : null) ??
     ((await countRecentFromSender(db, sender, new Date(now.getTime() - SENDER_RATE_LIMIT.windowMs))) >
     SENDER_RATE_LIMIT.limit
       ? 'rate'
