@@ -495,6 +495,8 @@ export const en: Messages = {
   'sla.any': 'Any',
   'sla.service': 'Service',
   'sla.warnPercent': 'Warn when this much time is left (%)',
+  'sla.warnHours': 'Or warn this many working hours before the due time',
+  'sla.warnHoursAt': 'warning {hours} working hours before',
   'sla.assignTeamField': 'Reassign to team',
   'sla.assignUserField': 'Assign to',
   'report.title': 'Service-level compliance',

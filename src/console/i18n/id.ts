@@ -496,6 +496,8 @@ export const id = {
   'sla.any': 'Semua',
   'sla.service': 'Layanan',
   'sla.warnPercent': 'Peringatan saat sisa waktu (%)',
+  'sla.warnHours': 'Atau peringatan sekian jam kerja sebelum batas waktu',
+  'sla.warnHoursAt': 'peringatan {hours} jam kerja sebelumnya',
   'sla.assignTeamField': 'Alihkan ke tim',
   'sla.assignUserField': 'Tugaskan ke petugas',
   'report.title': 'Kepatuhan tingkat layanan',

@@ -328,6 +328,7 @@ export interface ServiceLevelPolicyTable {
   resolution_target: number | null;
   resolution_unit: TargetUnit;
   warn_percent: number;
+  warn_hours: ColumnType<number | null, number | null | undefined, number | null>;
   source: string;
   active: Bool;
   created_at: Timestamp;

@@ -22,6 +22,7 @@ interface Policy {
   firstResponse: Target | null;
   resolution: Target | null;
   warnPercent: number;
+  warnHours?: number | null;
   source: string;
   active: boolean;
 }
@@ -141,7 +142,11 @@ export function ServiceLevels() {
                       <td>{targetText(p.firstResponse, t)}</td>
                       <td>
                         {targetText(p.resolution, t)}
-                        <div className="small muted">{t('sla.warnAt', { percent: p.warnPercent })}</div>
+                        <div className="small muted">
+                          {p.warnHours
+                            ? t('sla.warnHoursAt', { hours: p.warnHours })
+                            : t('sla.warnAt', { percent: p.warnPercent })}
+                        </div>
                       </td>
                       <td className="small">{p.source}</td>
                       <td className="actions">
@@ -346,6 +351,7 @@ function PolicyForm({
       firstResponse: target('firstResponse'),
       resolution: target('resolution'),
       warnPercent: Number(f.get('warnPercent')),
+      warnHours: text('warnHours') ? Number(f.get('warnHours')) : null,
       source: String(f.get('source')),
       active: f.get('active') === 'on',
     });
@@ -417,6 +423,10 @@ function PolicyForm({
           required
           defaultValue={policy?.warnPercent ?? 20}
         />
+      </label>
+      <label>
+        {t('sla.warnHours')}
+        <input type="number" name="warnHours" min={1} max={480} defaultValue={policy?.warnHours ?? ''} />
       </label>
       <label>
         {t('sla.source')}

@@ -53,6 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolution_target', 'integer')
     .addColumn('resolution_unit', 'varchar(20)', (c) => c.notNull())
     .addColumn('warn_percent', 'integer', (c) => c.notNull())
+    // When set, the warning comes this many working hours before the due time instead of at warn_percent.
+    .addColumn('warn_hours', 'integer')
     .addColumn('source', 'varchar(500)', (c) => c.notNull())
     .addColumn('active', t.bool, (c) => c.notNull())
     .addColumn('created_at', t.timestamp, (c) => c.notNull())

@@ -83,7 +83,10 @@ function deadline(
       ? calendar.addWorkingMinutes(start, target.value * 60)
       : calendar.addWorkingDays(start, target.value);
   const due = pausedMinutes > 0 ? calendar.addWorkingMinutes(unpaused, pausedMinutes) : unpaused;
-  const lead = Math.round((targetMinutes * policy.warnPercent) / 100);
+  const lead =
+    policy.warnHours !== null
+      ? Math.min(targetMinutes, policy.warnHours * 60)
+      : Math.round((targetMinutes * policy.warnPercent) / 100);
   return { due, warn: lead > 0 ? calendar.addWorkingMinutes(due, -lead) : due };
 }
 

@@ -24,8 +24,10 @@ export interface ServiceLevelPolicy {
   priority: Priority | null;
   firstResponse: Target | null;
   resolution: Target | null;
-  /** The warning comes when this share of the target's working time is left. */
+  /** The warning comes when this share of the target's working time is left… */
   warnPercent: number;
+  /** …or, when set, this many working hours before the due time. */
+  warnHours: number | null;
   source: string;
   active: boolean;
   updatedAt: string;
@@ -62,6 +64,7 @@ export function toPolicy(row: Selectable<ServiceLevelPolicyTable>): ServiceLevel
     resolution:
       row.resolution_target === null ? null : { value: row.resolution_target, unit: row.resolution_unit },
     warnPercent: row.warn_percent,
+    warnHours: row.warn_hours ?? null,
     source: row.source,
     active: toBool(row.active),
     updatedAt: toIso(row.updated_at),

@@ -43,6 +43,15 @@ const PolicyFields = {
   firstResponse: Nullable(TargetSchema),
   resolution: Nullable(TargetSchema),
   warnPercent: Type.Integer({ minimum: 0, maximum: 90 }),
+  warnHours: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 1,
+        maximum: 480,
+        description: 'Warn this many working hours before the due time (instead of warnPercent).',
+      }),
+    ),
+  ),
   source: Type.String({
     minLength: 1,
     maxLength: 500,
@@ -148,6 +157,7 @@ export const serviceLevelRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       resolution_target: body.resolution?.value ?? null,
       resolution_unit: body.resolution?.unit ?? 'working_days',
       warn_percent: body.warnPercent,
+      warn_hours: body.warnHours ?? null,
       source: body.source.trim(),
       active: body.active,
     };
