@@ -193,7 +193,7 @@ describe('other shapes of calendars', () => {
       expect(iso(calendar.addWorkingMinutes(local('2026-05-29T15:30:00'), 60)), timeZone).toBe(
         iso(local('2026-06-02T08:30:00')),
       );
-      // 23:30 local on Friday is still Friday in the office, though Saturday in UTC+9 minus… or Friday in UTC.
+      // Local days follow the office’s wall clock, whatever the UTC date of the instant.
       expect(calendar.localDay(local('2026-05-29T23:30:00').getTime())).toBe(dayNumberOfDate('2026-05-29'));
       expect(calendar.localDay(local('2026-05-30T00:30:00').getTime())).toBe(dayNumberOfDate('2026-05-30'));
     }
