@@ -79,9 +79,14 @@ export async function startSmtpReceiver(
     },
     onData(stream: SMTPServerDataStream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let bytes = 0;
+      stream.on('data', (chunk: Buffer) => {
+        // Past the limit the rest is read and dropped (the answer will be 552), not kept in memory.
+        bytes += chunk.length;
+        if (bytes <= settings.maxBytes) chunks.push(chunk);
+      });
       stream.on('end', () => {
-        if (stream.sizeExceeded) {
+        if (stream.sizeExceeded || bytes > settings.maxBytes) {
           return callback(smtpError(552, `5.3.4 Message too big: the limit is ${settings.maxBytes} bytes`));
         }
         const raw = Buffer.concat(chunks);
