@@ -12,7 +12,8 @@ import {
   type TestApp,
 } from '../../../test-support/factories.js';
 import { runDueJobs } from '../../jobs/worker.js';
-import { optOut, saveMailSettings } from './storage.js';
+import { unsubscribeToken } from './links.js';
+import { hasOptedOut, optOut, saveMailSettings } from './storage.js';
 
 /**
  * Citizen notifications for cases from the portal and the API, read back from the outbox folder (no
@@ -148,6 +149,39 @@ describe('citizen notifications', () => {
     await optOut(t.db, await caseId(optedOut));
     await drain();
     expect(await newMail()).toEqual([]);
+  });
+});
+
+describe('the unsubscribe link', () => {
+  it('asks before stopping (link scanners open links), in the case language, and refuses a wrong token', async () => {
+    const code = await submit({ contact: { email: 'tanya@example.com' }, language: 'id' });
+    const token = unsubscribeToken(t.config.secret, code);
+    const page = await t.app.inject({ method: 'GET', url: `/email/unsubscribe?code=${code}&token=${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain(
+      '<form method="post"><button type="submit">Berhenti menerima e-mail</button>',
+    );
+    expect(await hasOptedOut(t.db, await caseId(code))).toBe(false);
+
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/email/unsubscribe?code=${code}&token=${'x'.repeat(32)}`,
+    });
+    expect(wrong.statusCode).toBe(404);
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/email/unsubscribe?code=${code}&token=${token}`,
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain(`tentang laporan ${code}`);
+    expect(await hasOptedOut(t.db, await caseId(code))).toBe(true);
+    const events = await t.db
+      .selectFrom('events')
+      .select('type')
+      .where('type', '=', 'case.email_unsubscribed')
+      .execute();
+    expect(events).toHaveLength(1);
   });
 });
 

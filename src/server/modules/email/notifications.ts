@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/connection.js';
 import { toBool } from '../../db/dialect.js';
+import { runPrepared } from '../../db/prepared.js';
 import { onEvent } from '../../events/reactions.js';
 import { enqueueJob } from '../../jobs/outbox.js';
 import { defineJob } from '../../jobs/registry.js';
@@ -86,14 +87,18 @@ async function findCase(db: Db, caseId: string): Promise<Case | undefined> {
   return row && toCase(row);
 }
 
-/** A cheap look at the case inside the reacting transaction: notifications only where they can be sent. */
+/**
+ * A cheap look at the case inside the reacting transaction, so notifications are queued only where they can be
+ * sent. It runs on every case creation: the statement is compiled once (db/prepared.ts).
+ */
 async function reachable(db: Db, caseId: string | null): Promise<boolean> {
   if (!caseId) return false;
-  const row = await db
-    .selectFrom('cases')
-    .select(['contact_email', 'anonymous'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const [row] = await runPrepared<{ contact_email: string | null; anonymous: boolean | number }>(
+    db,
+    'email-case-reachable',
+    () => db.selectFrom('cases').select(['contact_email', 'anonymous']).where('id', '=', ''),
+    [caseId],
+  );
   return Boolean(row?.contact_email) && !toBool(row!.anonymous);
 }
 
