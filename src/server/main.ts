@@ -51,7 +51,10 @@ async function main(): Promise<void> {
       app.log.error('requests still running after 10 s, exiting');
       process.exit(1);
     }, 10_000).unref();
+    // Connections busy when closing began stay open for keep-alive after their response; close them as they idle.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
     await app.close();
+    clearInterval(idle);
     await mail?.stop();
     await worker?.stop();
     await database.close();

@@ -81,7 +81,9 @@ async function claimJobs(
     .select('id')
     .where('status', 'in', ['pending', 'running'])
     .where('run_at', '<=', nowIso)
+    // Ids are UUIDv7: jobs due at the same moment are claimed in the order they were enqueued.
     .orderBy('run_at')
+    .orderBy('id')
     .limit(limit);
   if (ctx.dialect === 'postgres') due = due.forUpdate().skipLocked();
   return ctx.db
