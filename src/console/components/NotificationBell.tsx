@@ -88,9 +88,8 @@ export function NotificationBell() {
         aria-controls={open ? 'notification-panel' : undefined}
         onClick={() => setOpen((o) => !o)}
         aria-label={label}
-        title={label}
       >
-        <span aria-hidden="true">🔔</span>
+        {t('notify.bell')}
         {unread > 0 && (
           <span className="bell-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

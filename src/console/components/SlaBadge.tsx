@@ -16,8 +16,16 @@ export function SlaBadge({ sla, compact = false }: { sla: SlaStanding | undefine
         <span aria-hidden="true">{SLA_ICONS[sla.state]} </span>
         {label}
       </span>
-      {sla.dueAt && (
-        <span className={compact ? 'small muted' : 'small'}>
+      {sla.dueAt && compact && (
+        <span className="small muted">
+          {' '}
+          <time dateTime={sla.dueAt} title={formatDateTime(sla.dueAt, language)}>
+            {remaining || formatDateTime(sla.dueAt, language)}
+          </time>
+        </span>
+      )}
+      {sla.dueAt && !compact && (
+        <span className="small">
           {' '}
           {sla.clock === 'first_response' ? t('sla.firstResponseDue') : t('sla.resolutionDue')}{' '}
           <time dateTime={sla.dueAt}>{formatDateTime(sla.dueAt, language)}</time>
