@@ -192,12 +192,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
-          {isAdmin && (
-            <NavLink to="/admin/email" end>
-              {t('nav.email')}
-            </NavLink>
-          )}
-          {isAdmin && <NavLink to="/admin/email/templates">{t('nav.emailTemplates')}</NavLink>}
+          {isAdmin && <NavLink to="/admin/email">{t('nav.email')}</NavLink>}
           {managesCanned && <NavLink to="/admin/canned">{t('nav.canned')}</NavLink>}
           {readsServiceLevels && <NavLink to="/reports/sla">{t('nav.slaReport')}</NavLink>}
           {readsServiceLevels && <NavLink to="/admin/service-levels">{t('nav.serviceLevels')}</NavLink>}

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n';
 import { useConsole, useResource } from '../../lib/context';
 import { formatDateTime } from '../../lib/format';
 import { Unavailable } from '../admin/Users';
+import { EmailTabs } from './EmailTabs';
 import { OfficePicker, useOfficeChoice } from './OfficeChoice';
 
 interface MailSettings {
@@ -81,6 +82,7 @@ export function EmailSettings() {
         <h1>{t('email.settingsTitle')}</h1>
         <OfficePicker value={office} onChange={setOffice} />
       </div>
+      <EmailTabs />
       {settings.error ? <Unavailable error={settings.error} /> : null}
       {data && (
         <form key={office} className="card stack" onSubmit={save}>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n';
 import { useConsole, useResource } from '../../lib/context';
 import { Unavailable } from '../admin/Users';
+import { EmailTabs } from './EmailTabs';
 import { OfficePicker, useOfficeChoice } from './OfficeChoice';
 import { safeFragment } from './safe-html';
 
@@ -86,6 +87,7 @@ export function EmailTemplates() {
         <h1>{t('email.templatesTitle')}</h1>
         <OfficePicker value={office} onChange={setOffice} />
       </div>
+      <EmailTabs />
       <p className="muted">{t('email.templatesHelp')}</p>
       {list.error ? <Unavailable error={list.error} /> : null}
       <div className="row wrap">
