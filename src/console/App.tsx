@@ -5,13 +5,19 @@ import { ApiError } from './lib/api';
 import { ConsoleProvider, ReferenceProvider, useConsole } from './lib/context';
 import { hasRole, type Session } from './lib/types';
 import { Account } from './pages/Account';
+import { CalendarEditor } from './pages/admin/Calendar';
 import { Canned } from './pages/admin/Canned';
 import { Categories } from './pages/admin/Categories';
+import { Jobs } from './pages/admin/Jobs';
+import { ServiceLevels } from './pages/admin/ServiceLevels';
 import { Teams } from './pages/admin/Teams';
 import { Users } from './pages/admin/Users';
 import { CaseView } from './pages/CaseView';
+import { EmailSettings } from './pages/email/EmailSettings';
+import { EmailTemplates } from './pages/email/EmailTemplates';
 import { Inbox } from './pages/Inbox';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
+import { SlaReport } from './pages/SlaReport';
 
 function NotFound() {
   const { t, inboxPath } = useConsole();
@@ -40,7 +46,17 @@ function SignedIn() {
           {isAdmin && <Route path="/admin/users" element={<Users />} />}
           {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
           {isAdmin && <Route path="/admin/categories" element={<Categories />} />}
+          {isAdmin && <Route path="/admin/email" element={<EmailSettings />} />}
+          {isAdmin && <Route path="/admin/email/templates" element={<EmailTemplates />} />}
           {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
+          {isAdmin && <Route path="/admin/jobs" element={<Jobs />} />}
+          {hasRole(user, 'admin', 'supervisor', 'auditor') && (
+            <>
+              <Route path="/admin/calendar" element={<CalendarEditor />} />
+              <Route path="/admin/service-levels" element={<ServiceLevels />} />
+              <Route path="/reports/sla" element={<SlaReport />} />
+            </>
+          )}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Shell>

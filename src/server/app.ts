@@ -13,15 +13,23 @@ import { healthRoutes } from './http/health-routes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { problemSchema } from './http/schema-helpers.js';
 import { validatorCompiler } from './http/validation.js';
+// Job definitions and event reactions register themselves on import; the web process enqueues them.
+import './jobs/all-jobs.js';
 import { negotiateLanguage } from './i18n/index.js';
+import { jobAdminRoutes } from './jobs/routes.js';
 import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { emailAdminRoutes } from './modules/email/admin-routes.js';
+import { unsubscribeRoutes } from './modules/email/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
+import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -111,6 +119,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(adminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(officeAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(cannedResponseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(jobAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(calendarRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(serviceLevelRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(notificationRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(emailAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(unsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

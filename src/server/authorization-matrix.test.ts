@@ -8,6 +8,7 @@ import {
   sessionHeaders,
   type TestApp,
 } from '../test-support/factories.js';
+import { newId } from './lib/ids.js';
 import type { StaffUser } from './modules/accounts/model.js';
 import { ROLES, type Role } from './modules/accounts/roles.js';
 import { createTeam } from './modules/accounts/teams.js';
@@ -66,10 +67,46 @@ async function categoryId() {
   return row.id;
 }
 
+let closureDay = 0;
+/** A new date each call, so every role's attempt is a fresh closure. */
+function nextClosureDate() {
+  closureDay++;
+  return new Date(Date.UTC(2030, 0, closureDay)).toISOString().slice(0, 10);
+}
+
+async function failedJobId() {
+  const id = newId();
+  const now = new Date().toISOString();
+  await t.db
+    .insertInto('jobs')
+    .values({
+      id,
+      kind: 'jobs.prune',
+      payload: '{}',
+      status: 'failed',
+      attempts: 8,
+      max_attempts: 8,
+      run_at: now,
+      locked_until: null,
+      locked_by: null,
+      last_error: 'Error: test',
+      dedupe_key: null,
+      created_at: now,
+      updated_at: now,
+      finished_at: now,
+    })
+    .execute();
+  return id;
+}
+
 interface Route {
   name: string;
   allowed: readonly Role[];
-  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }>;
+  request: () => Promise<{
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    payload?: object;
+  }>;
 }
 
 const routes: Route[] = [
@@ -298,6 +335,158 @@ const routes: Route[] = [
     name: 'delete a canned response',
     allowed: ['supervisor', 'admin'],
     request: async () => ({ method: 'DELETE', url: `/api/v1/staff/canned-responses/${await cannedId()}` }),
+  },
+  {
+    name: 'list background jobs',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/jobs?status=failed' }),
+  },
+  {
+    name: 'retry a failed job',
+    allowed: ['admin'],
+    request: async () => ({ method: 'POST', url: `/api/v1/staff/jobs/${await failedJobId()}/retry` }),
+  },
+  {
+    name: 'discard a job',
+    allowed: ['admin'],
+    request: async () => ({ method: 'DELETE', url: `/api/v1/staff/jobs/${await failedJobId()}` }),
+  },
+  {
+    name: 'read office mail settings',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/email/settings' }),
+  },
+  {
+    name: 'change office mail settings',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/v1/staff/offices/TST/email/settings',
+      payload: { address: 'informasi@tst.example.go.id' },
+    }),
+  },
+  {
+    name: 'list e-mail templates',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/email/templates' }),
+  },
+  {
+    name: 'change an e-mail template',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/v1/staff/offices/TST/email/templates/reply/id',
+      payload: {
+        subject: 'Re: {{case.trackingCode}}',
+        text: '{{reply.text}}',
+        html: '<p>{{reply.text}}</p>',
+      },
+    }),
+  },
+  {
+    name: 'preview an e-mail template',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/offices/TST/email/templates/reply/en/preview',
+      payload: {
+        subject: 'Re: {{case.trackingCode}}',
+        text: '{{reply.text}}',
+        html: '<p>{{reply.text}}</p>',
+      },
+    }),
+  },
+  {
+    name: 'reset an e-mail template',
+    allowed: ['admin'],
+    request: async () => ({ method: 'DELETE', url: '/api/v1/staff/offices/TST/email/templates/reply/id' }),
+  },
+  {
+    name: 'read the office calendar',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/calendar?year=2026' }),
+  },
+  {
+    name: 'change working hours',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/offices/TST/calendar/working-hours',
+      payload: { hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00' })) },
+    }),
+  },
+  {
+    name: 'add an office closure',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/offices/TST/calendar/days',
+      payload: { date: nextClosureDate(), kind: 'closure', nameId: 'Tutup', nameEn: 'Closed' },
+    }),
+  },
+  {
+    name: 'read service levels',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/service-levels' }),
+  },
+  {
+    name: 'add a service-level policy',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/offices/TST/service-levels/policies',
+      payload: {
+        name: 'Uji',
+        caseType: 'opinion',
+        serviceId: null,
+        categoryId: null,
+        priority: 'low',
+        firstResponse: { value: 5, unit: 'working_days' },
+        resolution: null,
+        warnPercent: 20,
+        source: 'uji',
+        active: false,
+      },
+    }),
+  },
+  {
+    name: 'SLA compliance report',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/reports/sla?office=TST&from=2026-01&to=2026-12',
+    }),
+  },
+  {
+    name: 'SLA compliance report as CSV',
+    allowed: ['supervisor', 'auditor', 'admin'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/reports/sla.csv?office=TST&from=2026-01&to=2026-12',
+    }),
+  },
+  {
+    name: 'own notifications',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/notifications' }),
+  },
+  {
+    name: 'mark own notifications read',
+    allowed: EVERYONE,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/notifications/read',
+      payload: { all: true },
+    }),
+  },
+  {
+    name: 'own notification preferences',
+    allowed: EVERYONE,
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/notifications/preferences',
+      payload: { items: [{ kind: 'assigned', inApp: true, email: false }] },
+    }),
   },
   {
     name: 'own session',

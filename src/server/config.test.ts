@@ -47,6 +47,7 @@ describe('parseConfig defaults', () => {
     expect(config.trustProxy).toBe(false);
     expect(config.logLevel).toBe('info');
     expect(config.sqliteSynchronous).toBe('normal');
+    expect(config.role).toBe('all');
     expect(config.secret).toBeUndefined();
   });
 
@@ -156,6 +157,7 @@ describe('parseConfig rejects bad values, naming the variable', () => {
     ['LOKET_PUBLIC_URL', 'not a url'],
     ['LOKET_LOG_LEVEL', 'verbose'],
     ['LOKET_SQLITE_SYNCHRONOUS', 'off'],
+    ['LOKET_ROLE', 'both'],
     ['LOKET_RATE_LIMIT_CASE_CREATION', 'abc'],
     ['LOKET_RATE_LIMIT_CASE_CREATION', '0/1m'],
     ['LOKET_RATE_LIMIT_REQUESTS', '10/5d'],

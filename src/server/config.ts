@@ -35,6 +35,24 @@ export interface SessionSettings {
 
 export type SqliteSynchronous = 'normal' | 'full';
 
+/** What this process does: serve HTTP, run background jobs, or both (the default, fine for one instance). */
+export type ProcessRole = 'all' | 'web' | 'worker';
+export const PROCESS_ROLES: readonly ProcessRole[] = ['all', 'web', 'worker'];
+
+/** The e-mail channel: how mail leaves (SMTP or the outbox folder) and whether the built-in receiver listens. */
+export interface MailSettings {
+  /** `smtp://` or `smtps://` URL of the relay; unset writes each message as an `.eml` file to `outboxDir`. */
+  smtpUrl?: string;
+  /** Sender when an office has no address of its own. */
+  from: string;
+  outboxDir: string;
+  dkim?: { domain: string; selector: string; privateKeyFile: string };
+  /** The built-in SMTP receiver; unset means it does not listen. */
+  receiver?: { port: number; host: string; maxBytes: number };
+  /** How often offices' IMAP mailboxes are read. */
+  imapPollMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -47,8 +65,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   sqliteSynchronous: SqliteSynchronous;
+  role: ProcessRole;
   rateLimits: RateLimits;
   sessions: SessionSettings;
+  mail: MailSettings;
   /** The first administrator, created on first start when no account exists. */
   adminEmail?: string;
   adminPassword?: string;
@@ -91,6 +111,7 @@ export function parseConfig(
     trustProxy: flag(env, 'LOKET_TRUST_PROXY', false),
     logLevel: oneOf(env, 'LOKET_LOG_LEVEL', LOG_LEVELS, 'info'),
     sqliteSynchronous: oneOf(env, 'LOKET_SQLITE_SYNCHRONOUS', ['normal', 'full'] as const, 'normal'),
+    role: oneOf(env, 'LOKET_ROLE', PROCESS_ROLES, 'all'),
     rateLimits: {
       enabled: oneOf(env, 'LOKET_RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on',
       requests: rule(env, 'LOKET_RATE_LIMIT_REQUESTS', '3000/1m'),
@@ -103,6 +124,7 @@ export function parseConfig(
       idleMs: integer(env, 'LOKET_SESSION_IDLE_MINUTES', 120, 5, 24 * 60) * 60_000,
       absoluteMs: integer(env, 'LOKET_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3_600_000,
     },
+    mail: mailSettings(env, dataDir, cwd),
     adminEmail: email(env, 'LOKET_ADMIN_EMAIL'),
     adminPassword: env.LOKET_ADMIN_PASSWORD || undefined,
   };
@@ -212,6 +234,53 @@ function databaseUrl(env: Env, cwd: string): string {
     'LOKET_DATABASE_URL',
     `expected sqlite:PATH or postgres://…, got "${redactUrl(raw)}"`,
   );
+}
+
+function mailSettings(env: Env, dataDir: string, cwd: string): MailSettings {
+  const raw = env.LOKET_SMTP_URL;
+  let smtpUrl: string | undefined;
+  if (raw) {
+    let protocol = '';
+    try {
+      protocol = new URL(raw).protocol;
+    } catch {}
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+      throw new ConfigError('LOKET_SMTP_URL', `expected smtp://… or smtps://…, got "${redactUrl(raw)}"`);
+    }
+    smtpUrl = raw;
+  }
+  const dkimNames = ['LOKET_DKIM_DOMAIN', 'LOKET_DKIM_SELECTOR', 'LOKET_DKIM_PRIVATE_KEY_FILE'] as const;
+  const given = dkimNames.filter((name) => env[name]);
+  if (given.length > 0 && given.length < dkimNames.length) {
+    const missing = dkimNames.find((name) => !env[name])!;
+    throw new ConfigError(
+      missing,
+      'DKIM signing needs LOKET_DKIM_DOMAIN, LOKET_DKIM_SELECTOR and LOKET_DKIM_PRIVATE_KEY_FILE',
+    );
+  }
+  const receiverPort = env.LOKET_SMTP_PORT ? integer(env, 'LOKET_SMTP_PORT', 0, 0, 65535) : undefined;
+  return {
+    smtpUrl,
+    from: email(env, 'LOKET_MAIL_FROM') ?? 'loket@localhost',
+    outboxDir: path.join(dataDir, 'mail-outbox'),
+    dkim:
+      given.length === dkimNames.length
+        ? {
+            domain: env.LOKET_DKIM_DOMAIN!.toLowerCase(),
+            selector: env.LOKET_DKIM_SELECTOR!,
+            privateKeyFile: path.resolve(cwd, env.LOKET_DKIM_PRIVATE_KEY_FILE!),
+          }
+        : undefined,
+    receiver:
+      receiverPort === undefined
+        ? undefined
+        : {
+            port: receiverPort,
+            host: env.LOKET_SMTP_HOST || '127.0.0.1',
+            maxBytes: integer(env, 'LOKET_SMTP_MAX_MB', 30, 1, 200) * 1024 * 1024,
+          },
+    imapPollMs: integer(env, 'LOKET_IMAP_POLL_SECONDS', 60, 60, 3600) * 1000,
+  };
 }
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };

@@ -2,15 +2,42 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, redactUrl } from './config.js';
+import { type Config, ConfigError, loadConfig, redactUrl } from './config.js';
 import { createLimiters } from './http/rate-limit.js';
+import './jobs/all-jobs.js';
+import { JobWorker } from './jobs/worker.js';
+import { startMailChannel } from './modules/email/channel.js';
 import { prepareDatabase } from './startup.js';
 
-/** Starts the web server: configuration, database, migrations, demo data, then listen; stops gracefully. */
+/**
+ * Starts Loket: configuration, database, migrations, demo data, then — by LOKET_ROLE — the web server, the
+ * background worker, or both; stops gracefully.
+ */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.logLevel });
   const { database, demoKeysFile, demoStaffFile, firstAdmin } = await prepareDatabase(config, log);
+  const worker =
+    config.role === 'web'
+      ? undefined
+      : new JobWorker({
+          db: database.db,
+          dialect: database.dialect,
+          config,
+          log: log.child({ role: 'worker' }),
+        });
+  worker?.start();
+  // The SMTP receiver runs beside the worker, which processes what it stores.
+  const mail = worker && (await startMailChannel(database.db, config, log.child({ role: 'mail' })));
+  if (config.role === 'worker') {
+    log.info('background worker started (LOKET_ROLE=worker: no web server)');
+    stopOnSignals(log, async () => {
+      await mail?.stop();
+      await worker?.stop();
+      await database.close();
+    });
+    return;
+  }
   const limiters = createLimiters(config.rateLimits);
   const app = await buildApp({ db: database.db, dialect: database.dialect, config, limiters });
 
@@ -29,6 +56,8 @@ async function main(): Promise<void> {
     const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
     await app.close();
     clearInterval(sweep);
+    await mail?.stop();
+    await worker?.stop();
     await database.close();
     clearTimeout(force);
     app.log.info('stopped');
@@ -45,7 +74,40 @@ async function main(): Promise<void> {
     firstAdmin,
     demoKeysFile: existsSync(keysFile) ? keysFile : undefined,
     demoStaffFile: existsSync(staffFile) ? staffFile : undefined,
+    mail: mailBanner(config, mail?.receiver?.port),
   });
+}
+
+/** Where citizens' e-mail goes and whether incoming mail is received, for the banner. */
+function mailBanner(config: Config, receiverPort: number | undefined): string[] {
+  return [
+    `  Outgoing e-mail:    ${config.mail.smtpUrl ? redactUrl(config.mail.smtpUrl) : `${config.mail.outboxDir} (LOKET_SMTP_URL unset)`}`,
+    `  Incoming e-mail:    ${
+      receiverPort !== undefined
+        ? `SMTP on ${config.mail.receiver!.host}:${receiverPort}`
+        : config.mail.receiver
+          ? 'SMTP in the worker process'
+          : 'SMTP off (set LOKET_SMTP_PORT)'
+    }`,
+  ];
+}
+
+function stopOnSignals(log: pino.Logger, close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing jobs in flight');
+    const force = setTimeout(() => {
+      log.error('jobs still running after 10 s, exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    await close();
+    clearTimeout(force);
+    log.info('stopped');
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 function loadConfigOrExit() {
@@ -67,12 +129,14 @@ function printBanner(info: {
   firstAdmin?: { email: string; generatedPassword?: string };
   demoKeysFile?: string;
   demoStaffFile?: string;
+  mail?: string[];
 }): void {
   const lines = [
     `  Loket is running at ${info.url}`,
     `  Staff console:      ${info.url}/console`,
     `  API documentation:  ${info.url}/api/docs`,
     `  Database:           ${info.database}`,
+    ...(info.mail ?? []),
   ];
   if (info.firstAdmin) {
     lines.push(

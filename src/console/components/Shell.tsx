@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Language } from '../i18n';
 import { useConsole } from '../lib/context';
 import { handlesCases, hasRole } from '../lib/types';
+import { NOTIFICATION_EVENT, NotificationBell } from './NotificationBell';
 import { ShortcutProvider, useShortcuts } from './Shortcuts';
 
 export function LanguageSwitch() {
@@ -141,6 +142,10 @@ function LiveUpdates() {
         // a malformed event only refreshes
       }
     });
+    source.addEventListener('notification', () => {
+      window.dispatchEvent(new Event(NOTIFICATION_EVENT));
+      toast(tRef.current('notify.arrived'), 'info');
+    });
     return () => source.close();
   }, [bumpLive, toast, enabled]);
   return null;
@@ -154,6 +159,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const user = session!.user;
   const isAdmin = hasRole(user, 'admin');
   const managesCanned = hasRole(user, 'admin', 'supervisor');
+  const readsServiceLevels = hasRole(user, 'admin', 'supervisor', 'auditor');
 
   useEffect(() => {
     document.title = `${t('app.name')} — ${t('app.console')}`;
@@ -186,9 +192,15 @@ export function Shell({ children }: { children: ReactNode }) {
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
+          {isAdmin && <NavLink to="/admin/email">{t('nav.email')}</NavLink>}
           {managesCanned && <NavLink to="/admin/canned">{t('nav.canned')}</NavLink>}
+          {readsServiceLevels && <NavLink to="/reports/sla">{t('nav.slaReport')}</NavLink>}
+          {readsServiceLevels && <NavLink to="/admin/service-levels">{t('nav.serviceLevels')}</NavLink>}
+          {readsServiceLevels && <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>}
+          {isAdmin && <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>}
         </nav>
         <div className="topbar-end">
+          <NotificationBell />
           <button type="button" className="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             {t('nav.shortcuts')}
           </button>

@@ -62,8 +62,39 @@ export interface CaseSummary {
   mergedInto: string | null;
   receivedAt: string;
   dueAt: string | null;
+  firstResponseDueAt?: string | null;
+  /** Where the case stands against its service level (absent from servers without service levels). */
+  sla?: SlaStanding;
   updatedAt: string;
   version: number;
+}
+
+export type SlaState = 'none' | 'on_track' | 'due_soon' | 'breached' | 'paused' | 'met';
+
+export interface SlaStanding {
+  clock: 'first_response' | 'resolution' | null;
+  state: SlaState;
+  dueAt: string | null;
+  remainingWorkingMinutes: number | null;
+}
+
+export type NotificationKind = 'assigned' | 'mentioned' | 'sla_due_soon' | 'sla_breached' | 'escalated';
+
+export interface StaffNotification {
+  id: string;
+  kind: NotificationKind;
+  trackingCode: string | null;
+  subject: string | null;
+  actorName: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPreference {
+  kind: NotificationKind;
+  inApp: boolean;
+  email: boolean;
 }
 
 export interface CaseList {
@@ -77,6 +108,7 @@ export interface Counts {
   team: number;
   open: number;
   all: number;
+  overdue?: number;
 }
 
 export interface TimelineEntry {

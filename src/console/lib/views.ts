@@ -1,6 +1,6 @@
 import type { QueryValue } from './api';
 
-export const VIEWS = ['mine', 'unassigned', 'team', 'due', 'all'] as const;
+export const VIEWS = ['mine', 'unassigned', 'team', 'due', 'overdue', 'all'] as const;
 export type View = (typeof VIEWS)[number];
 
 // The vocabularies come from src/shared, the same module the API validates against.
@@ -37,12 +37,14 @@ export function isView(value: string | undefined): value is View {
   return (VIEWS as readonly string[]).includes(value ?? '');
 }
 
-/** Counts per view from GET /staff/cases/counts; "due" shows all open cases until SLA timers exist. */
+/** Counts per view from GET /staff/cases/counts; "due" lists all open cases by due time. */
 export function viewCount(
   view: View,
-  counts: { mine: number; unassigned: number; team: number; open: number; all: number },
+  counts: { mine: number; unassigned: number; team: number; open: number; all: number; overdue?: number },
 ) {
-  return view === 'due' ? counts.open : counts[view];
+  if (view === 'due') return counts.open;
+  if (view === 'overdue') return counts.overdue ?? '';
+  return counts[view];
 }
 
 /** Start of a local calendar day (YYYY-MM-DD) as an ISO instant; `nextDay` gives the following midnight. */
@@ -62,6 +64,7 @@ export function inboxQuery(view: View, filters: InboxFilters): Record<string, Qu
   if (view === 'mine') query.assignee = 'me';
   if (view === 'unassigned') query.assignee = 'none';
   if (view === 'team') query.team = 'mine';
+  if (view === 'overdue') query.overdue = 'true';
   query.status = filters.status ? [filters.status] : view === 'all' ? undefined : [...OPEN_STATUSES];
   query.type = filters.type ? [filters.type] : undefined;
   query.channel = filters.channel ? [filters.channel] : undefined;
@@ -74,7 +77,7 @@ export function inboxQuery(view: View, filters: InboxFilters): Record<string, Qu
   query.receivedFrom = dayToIso(filters.from);
   query.receivedBefore = dayToIso(filters.to, true);
   query.q = filters.q.trim() || undefined;
-  query.order = filters.order || (view === 'due' ? 'due' : 'newest');
+  query.order = filters.order || (view === 'due' || view === 'overdue' ? 'due' : 'newest');
   return query;
 }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { NotificationPreferences } from '../components/NotificationPreferences';
 import type { MessageKey } from '../i18n';
 import { errorText } from '../lib/api';
 import { useConsole } from '../lib/context';
@@ -123,6 +124,8 @@ export function Account() {
           <button type="submit">{t('account.password')}</button>
         </form>
       </section>
+
+      <NotificationPreferences />
 
       <section className="card">
         <h2>{t('account.sessions')}</h2>

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useShortcuts } from '../components/Shortcuts';
+import { SlaBadge } from '../components/SlaBadge';
 import type { Language, MessageKey } from '../i18n';
 import { ApiError, errorText } from '../lib/api';
 import { useConsole, useReference } from '../lib/context';
@@ -59,6 +60,11 @@ function eventText(
           .join(', '),
       });
     }
+    case 'case.sla_warning':
+    case 'case.sla_breached':
+      return t(`event.sla.${String(p.milestone)}` as MessageKey);
+    case 'case.escalated':
+      return t('event.escalated', { rule: String(p.ruleName ?? '') });
     default:
       return t('event.other', { type: entry.type ?? '?' });
   }
@@ -365,6 +371,10 @@ function Properties({ detail, apply }: { detail: CaseDetail; apply: Apply }) {
         <dd>{t(`lang.${detail.language}` as MessageKey)}</dd>
         <dt>{t('case.received')}</dt>
         <dd>{formatDateTime(detail.receivedAt, language)}</dd>
+        <dt>{t('sla.title')}</dt>
+        <dd>
+          <SlaBadge sla={detail.sla} />
+        </dd>
       </dl>
       {(can('transition') || can('reopen')) && <StatusChange detail={detail} apply={apply} />}
 

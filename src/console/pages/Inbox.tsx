@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useShortcuts } from '../components/Shortcuts';
+import { SlaBadge } from '../components/SlaBadge';
 import type { MessageKey } from '../i18n';
 import { ApiError, buildQuery, errorText } from '../lib/api';
 import { useConsole, useReference } from '../lib/context';
@@ -226,6 +227,9 @@ function CaseRow({
       <td className="col-type">{t(`type.${item.type}` as MessageKey)}</td>
       <td className="col-category">{item.category ? localName(item.category.name, language) : '—'}</td>
       <td className="col-assignee">{assignee ?? <span className="muted">{t('inbox.unassigned')}</span>}</td>
+      <td className="col-due">
+        <SlaBadge sla={item.sla} compact />
+      </td>
       <td className="col-received">
         <time dateTime={item.receivedAt} title={formatDateTime(item.receivedAt, language)}>
           {formatRelative(item.receivedAt, language)}
@@ -389,6 +393,9 @@ export function Inbox() {
                   </th>
                   <th scope="col" className="col-assignee">
                     {t('inbox.col.assignee')}
+                  </th>
+                  <th scope="col" className="col-due">
+                    {t('inbox.col.due')}
                   </th>
                   <th scope="col" className="col-received">
                     {t('inbox.col.received')}

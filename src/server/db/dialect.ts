@@ -23,8 +23,8 @@ export function dialectOf(db: Kysely<unknown>): DialectName {
 /** Column types for portable migrations: ids and timestamps come from the application on both engines. */
 export function columnTypes(dialect: DialectName) {
   return dialect === 'postgres'
-    ? ({ id: 'uuid', timestamp: 'timestamptz', json: 'jsonb', bool: 'boolean' } as const)
-    : ({ id: 'text', timestamp: 'text', json: 'text', bool: 'integer' } as const);
+    ? ({ id: 'uuid', timestamp: 'timestamptz', json: 'jsonb', bool: 'boolean', blob: 'bytea' } as const)
+    : ({ id: 'text', timestamp: 'text', json: 'text', bool: 'integer', blob: 'blob' } as const);
 }
 
 /** True when the error is a unique-constraint violation, on either engine. */

@@ -9,6 +9,8 @@ export type Timestamp = ColumnType<Date | string, string, string>;
 export type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>;
 export type Bool = ColumnType<boolean | number, boolean, boolean>;
 export type Json = ColumnType<unknown, string, string>;
+/** A nullable timestamp that inserts may leave out. */
+export type OptionalTimestamp = ColumnType<Date | string | null, string | null | undefined, string | null>;
 
 export interface OfficeTable {
   id: string;
@@ -164,6 +166,13 @@ export interface CaseTable {
   version: number;
   /** Set when this case was merged into another as a duplicate. */
   merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Service levels (modules/service-levels): due and warning times on the office calendar. */
+  first_response_due_at: OptionalTimestamp;
+  first_response_warn_at: OptionalTimestamp;
+  due_warn_at: OptionalTimestamp;
+  sla_next_check_at: OptionalTimestamp;
+  sla_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sla_paused_minutes: ColumnType<number, number | undefined, number>;
 }
 
 export type AuthorType = 'citizen' | 'staff' | 'system';
@@ -205,6 +214,176 @@ export interface EventTable {
   created_at: Timestamp;
 }
 
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: Json;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_at: Timestamp;
+  locked_until: NullableTimestamp;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface OfficeMailSettingsTable {
+  office_id: string;
+  address: string | null;
+  imap_enabled: Bool;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_tls: Bool;
+  imap_user: string | null;
+  /** Sealed with lib/secret-box.ts; never returned by the API. */
+  imap_password_sealed: string | null;
+  imap_mailbox: string;
+  imap_processed_mailbox: string | null;
+  imap_last_polled_at: NullableTimestamp;
+  imap_last_error: string | null;
+  updated_at: Timestamp;
+}
+
+export interface EmailTemplateTable {
+  office_id: string;
+  template: string;
+  language: Language;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface EmailMessageTable {
+  id: string;
+  office_id: string;
+  case_id: string | null;
+  direction: 'in' | 'out';
+  message_id: string;
+  source: 'smtp' | 'imap' | 'loket';
+  sender: string | null;
+  recipient: string | null;
+  subject: string | null;
+  status: 'received' | 'processed' | 'ignored' | 'failed' | 'sent';
+  outcome: string | null;
+  template: string | null;
+  size_bytes: number;
+  created_at: Timestamp;
+  processed_at: NullableTimestamp;
+}
+
+export interface EmailRawTable {
+  email_id: string;
+  content: Buffer;
+}
+
+export interface CaseEmailOptoutTable {
+  case_id: string;
+  created_at: Timestamp;
+}
+
+export interface OfficeWorkingHoursTable {
+  office_id: string;
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  weekday: number;
+  /** Minutes after local midnight. */
+  opens: number;
+  closes: number;
+}
+
+export type CalendarDayKind = 'holiday' | 'collective_leave' | 'closure';
+
+export interface CalendarDayTable {
+  id: string;
+  /** Null for a national day. */
+  office_id: string | null;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  kind: CalendarDayKind;
+  name_id: string;
+  name_en: string;
+  source: string | null;
+  created_at: Timestamp;
+}
+
+export type TargetUnit = 'working_hours' | 'working_days';
+
+export interface ServiceLevelPolicyTable {
+  id: string;
+  office_id: string;
+  name: string;
+  case_type: CaseType | null;
+  service_id: string | null;
+  category_id: string | null;
+  priority: Priority | null;
+  first_response_target: number | null;
+  first_response_unit: TargetUnit;
+  resolution_target: number | null;
+  resolution_unit: TargetUnit;
+  warn_percent: number;
+  warn_hours: ColumnType<number | null, number | null | undefined, number | null>;
+  source: string;
+  active: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SlaMilestone =
+  | 'first_response.due_soon'
+  | 'first_response.breached'
+  | 'resolution.due_soon'
+  | 'resolution.breached';
+
+export interface EscalationRuleTable {
+  id: string;
+  office_id: string;
+  name: string;
+  milestone: SlaMilestone;
+  priority: Priority | null;
+  category_id: string | null;
+  raise_priority: Bool;
+  assign_team_id: string | null;
+  assign_user_id: string | null;
+  notify_supervisors: Bool;
+  active: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SlaAlertTable {
+  case_id: string;
+  milestone: SlaMilestone;
+  due_at: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  tracking_code: string | null;
+  subject: string | null;
+  actor_name: string | null;
+  details: Json;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  in_app: Bool;
+  email: Bool;
+}
+
 export interface Schema {
   offices: OfficeTable;
   services: ServiceTable;
@@ -221,6 +400,19 @@ export interface Schema {
   recovery_codes: RecoveryCodeTable;
   canned_responses: CannedResponseTable;
   case_links: CaseLinkTable;
+  office_mail_settings: OfficeMailSettingsTable;
+  email_templates: EmailTemplateTable;
+  email_messages: EmailMessageTable;
+  email_raw: EmailRawTable;
+  case_email_optouts: CaseEmailOptoutTable;
+  jobs: JobTable;
+  office_working_hours: OfficeWorkingHoursTable;
+  calendar_days: CalendarDayTable;
+  service_level_policies: ServiceLevelPolicyTable;
+  escalation_rules: EscalationRuleTable;
+  sla_alerts: SlaAlertTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -33,7 +33,25 @@ export interface EventPayloads {
   'team.created': { code: string };
   'team.updated': { changes: Record<string, { from: unknown; to: unknown }> };
   'canned_response.saved': { id: string; title: string; deleted?: boolean };
+  'email_template.saved': { template: string; language: string; reset: boolean };
+  'office.mail_settings_saved': { address: string | null; imapEnabled: boolean; passwordChanged: boolean };
+  'case.email_unsubscribed': Record<string, never>;
   'category.saved': { id: string; code: string; changes: Record<string, { from: unknown; to: unknown }> };
+  'case.sla_warning': { milestone: 'first_response.due_soon' | 'resolution.due_soon'; dueAt: string };
+  'case.sla_breached': { milestone: 'first_response.breached' | 'resolution.breached'; dueAt: string };
+  'case.escalated': {
+    ruleId: string;
+    ruleName: string;
+    milestone: string;
+    raisedPriority?: { from: Priority; to: Priority };
+    assignedTeamId?: string;
+    assignedUserId?: string;
+  };
+  'service_level.saved': {
+    kind: 'policy' | 'escalation_rule' | 'working_hours' | 'calendar_day';
+    id: string;
+    deleted?: boolean;
+  };
 }
 
 export type EventType = keyof EventPayloads;

@@ -10,6 +10,17 @@ export interface LiveCaseEvent {
 
 type Listener = (event: LiveCaseEvent) => void;
 
+/** A new staff notification, for its recipient's open consoles (modules/notifications). */
+export interface LiveNotification {
+  id: string;
+  userId: string;
+  kind: string;
+  trackingCode: string | null;
+  at: string;
+}
+
+type NotificationListener = (notification: LiveNotification) => void;
+
 const POLL_MS = 1000;
 /** Commits can land slightly out of order; looking back this far and remembering ids catches late ones. */
 const LOOK_BACK_MS = 5000;
@@ -21,11 +32,28 @@ const LOOK_BACK_MS = 5000;
  */
 export class LiveFeed {
   readonly #listeners = new Set<Listener>();
+  readonly #notificationListeners = new Map<string, Set<NotificationListener>>();
   #timer: NodeJS.Timeout | undefined;
   #since = new Date();
   #seen = new Map<string, number>();
 
   constructor(private readonly db: Db) {}
+
+  /** New notifications of one staff member; the same poll as case changes, only while someone listens. */
+  subscribeNotifications(userId: string, listener: NotificationListener): () => void {
+    let set = this.#notificationListeners.get(userId);
+    if (!set) {
+      set = new Set();
+      this.#notificationListeners.set(userId, set);
+    }
+    set.add(listener);
+    const unsubscribeCases = this.subscribe(() => {});
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#notificationListeners.delete(userId);
+      unsubscribeCases();
+    };
+  }
 
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
@@ -68,7 +96,20 @@ export class LiveFeed {
     } catch {
       return; // the database is away for a moment (restart, failover); the next poll tries again
     }
+    const notifications = this.#notificationListeners.size ? await this.#newNotifications(from) : [];
     this.#since = new Date(now);
+    for (const row of notifications) {
+      if (this.#seen.has(row.id)) continue;
+      this.#seen.set(row.id, now);
+      const notification = {
+        id: row.id,
+        userId: row.user_id,
+        kind: row.kind,
+        trackingCode: row.tracking_code,
+        at: toIso(row.created_at),
+      };
+      for (const listener of this.#notificationListeners.get(row.user_id) ?? []) listener(notification);
+    }
     for (const row of rows) {
       if (this.#seen.has(row.id)) continue;
       this.#seen.set(row.id, now);
@@ -81,5 +122,20 @@ export class LiveFeed {
       for (const listener of this.#listeners) listener(event);
     }
     for (const [id, seenAt] of this.#seen) if (now - seenAt > 2 * LOOK_BACK_MS) this.#seen.delete(id);
+  }
+
+  async #newNotifications(from: string) {
+    try {
+      return await this.db
+        .selectFrom('notifications')
+        .select(['id', 'user_id', 'kind', 'tracking_code', 'created_at'])
+        .where('created_at', '>=', from)
+        .where('user_id', 'in', [...this.#notificationListeners.keys()])
+        .orderBy('created_at')
+        .limit(500)
+        .execute();
+    } catch {
+      return [];
+    }
   }
 }

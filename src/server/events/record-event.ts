@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { dialectOf } from '../db/dialect.js';
 import { runPrepared } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import type { Actor, EventPayloads, EventType } from './catalogue.js';
+import { reactionsTo } from './reactions.js';
 
 export interface EventInput<T extends EventType> {
   type: T;
@@ -12,7 +15,10 @@ export interface EventInput<T extends EventType> {
   at: Date;
 }
 
-/** Appends one event. Call it inside the transaction that makes the change it describes. */
+/**
+ * Appends one event. Call it inside the transaction that makes the change it describes. Reactions registered with
+ * `onEvent` (events/reactions.ts) then run in the same transaction; types nobody reacts to cost one map look-up.
+ */
 export async function recordEvent<T extends EventType>(trx: Db, event: EventInput<T>): Promise<void> {
   const values = {
     id: newId(event.at.getTime()),
@@ -32,4 +38,17 @@ export async function recordEvent<T extends EventType>(trx: Db, event: EventInpu
     () => trx.insertInto('events').values(values),
     Object.values(values),
   );
+  const reactions = reactionsTo(event.type);
+  if (!reactions) return;
+  const recorded = {
+    id: values.id,
+    type: event.type,
+    actor: event.actor,
+    payload: event.payload,
+    officeId: event.officeId,
+    caseId: values.case_id,
+    at: event.at,
+  };
+  const ctx = { dialect: dialectOf(trx as unknown as Kysely<unknown>) };
+  for (const reaction of reactions) await reaction(trx, recorded, ctx);
 }

@@ -65,6 +65,19 @@ export const en: Record<MessageKey, string> = {
   'type.array': 'a list',
   'type.null': 'null',
 
+  'notification.assigned.title': 'Case {code} was assigned to you',
+  'notification.assigned.body': '{actor} assigned case {code} to you.',
+  'notification.mentioned.title': '{actor} mentioned you on case {code}',
+  'notification.mentioned.body': '{actor} mentioned you in an internal note on case {code}.',
+  'notification.sla_due_soon.title': 'Case {code} is due soon',
+  'notification.sla_due_soon.body': 'Case {code} is due at {due}.',
+  'notification.sla_breached.title': 'Case {code} is past its due time',
+  'notification.sla_breached.body': 'Case {code} passed its service-level due time at {due}.',
+  'notification.escalated.title': 'Case {code} was escalated',
+  'notification.escalated.body': 'Case {code} was escalated by the office’s escalation rules.',
+  'notification.email.footer':
+    'Open the Loket staff console to handle it. Choose your e-mail notifications on the Account page.',
+
   'staff.default_name': 'Officer',
   'system.name': 'System',
 };

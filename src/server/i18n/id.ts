@@ -64,6 +64,19 @@ export const id = {
   'type.array': 'daftar',
   'type.null': 'kosong',
 
+  'notification.assigned.title': 'Kasus {code} ditugaskan kepada Anda',
+  'notification.assigned.body': '{actor} menugaskan kasus {code} kepada Anda.',
+  'notification.mentioned.title': '{actor} menyebut Anda pada kasus {code}',
+  'notification.mentioned.body': '{actor} menyebut Anda dalam catatan internal pada kasus {code}.',
+  'notification.sla_due_soon.title': 'Kasus {code} segera jatuh tempo',
+  'notification.sla_due_soon.body': 'Kasus {code} jatuh tempo pada {due}.',
+  'notification.sla_breached.title': 'Kasus {code} melewati batas waktu',
+  'notification.sla_breached.body': 'Kasus {code} melewati batas waktu layanan pada {due}.',
+  'notification.escalated.title': 'Kasus {code} dieskalasi',
+  'notification.escalated.body': 'Kasus {code} dieskalasi menurut aturan eskalasi kantor.',
+  'notification.email.footer':
+    'Buka konsol petugas Loket untuk menanganinya. Atur pemberitahuan e-mail di halaman Akun.',
+
   'staff.default_name': 'Petugas',
   'system.name': 'Sistem',
 } as const;

@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { findCategoryByCode, findOfficeByCode, findServiceByCode, type Office } from '../offices/storage.js';
 import { indexDocument } from '../search/search-index.js';
+import { dueTimesForNewCase } from '../service-levels/due-times.js';
 import { generateAccessKey, hashAccessKey } from './access-key.js';
 import { type Case, toCase } from './model.js';
 import { insertCase, trackingCodeExists } from './storage.js';
@@ -51,6 +52,14 @@ export async function createCase(
     if (!office) throw new AppError('unknown_office', { field: 'officeCode' });
     const { serviceId, categoryId } = await resolveClassification(trx, office.id, input);
     const code = await uniqueTrackingCode(trx, office, now);
+    const priority = input.priority ?? 'normal';
+    // From the office's cached policies and calendar: no query once they are warm.
+    const dueTimes = await dueTimesForNewCase(
+      trx,
+      office.id,
+      { type: input.type, serviceId, categoryId, priority },
+      now,
+    );
     const at = now.toISOString();
     const id = newId(now.getTime());
     const row = {
@@ -66,7 +75,7 @@ export async function createCase(
       category_id: categoryId,
       channel: input.channel,
       language: input.language,
-      priority: input.priority ?? 'normal',
+      priority,
       contact_name: cleanOptional(input.contact?.name),
       contact_email: cleanOptional(input.contact?.email)?.toLowerCase() ?? null,
       contact_phone: cleanOptional(input.contact?.phone),
@@ -80,7 +89,8 @@ export async function createCase(
       waiting_since: null,
       resolved_at: null,
       closed_at: null,
-      due_at: null,
+      ...dueTimes,
+      sla_paused_minutes: 0,
       updated_at: at,
       version: 1,
       merged_into_id: null,

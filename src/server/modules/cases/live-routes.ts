@@ -27,7 +27,7 @@ export const liveCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         tags: ['Cases (staff)'],
         security: [{ staffSession: [] }],
         summary:
-          'Live case changes in your scope (text/event-stream: event "case", data {type, trackingCode, at})',
+          'Live case changes in your scope (event "case": {type, trackingCode, at}) and your new notifications (event "notification": {id, kind, trackingCode, at}), as text/event-stream',
         response: {
           200: {
             description: 'An event stream',
@@ -56,10 +56,21 @@ export const liveCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         const data = JSON.stringify({ type: event.type, trackingCode: event.trackingCode, at: event.at });
         raw.write(`event: case\ndata: ${data}\n\n`);
       });
+      // The user's own new notifications (bell in the console) travel on the same stream.
+      const unsubscribeNotifications = feed.subscribeNotifications(request.staff.id, (notification) => {
+        const data = JSON.stringify({
+          id: notification.id,
+          kind: notification.kind,
+          trackingCode: notification.trackingCode,
+          at: notification.at,
+        });
+        raw.write(`event: notification\ndata: ${data}\n\n`);
+      });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
       request.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
+        unsubscribeNotifications();
         streams.delete(raw);
       });
     },

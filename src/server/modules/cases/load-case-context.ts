@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.js';
+import { officeCalendar } from '../calendar/storage.js';
 import { findClassifications, findOfficeById } from '../offices/storage.js';
 import type { Case } from './model.js';
 import type { CaseContext } from './presenters.js';
@@ -13,9 +14,10 @@ export async function loadCaseContexts(
   const officeIds = [...new Set(cases.map((c) => c.officeId))];
   const serviceIds = [...new Set(cases.flatMap((c) => (c.serviceId ? [c.serviceId] : [])))];
   const categoryIds = [...new Set(cases.flatMap((c) => (c.categoryId ? [c.categoryId] : [])))];
-  const [offices, classifications] = await Promise.all([
+  const [offices, classifications, calendars] = await Promise.all([
     Promise.all(officeIds.map((id) => findOfficeById(db, id))),
     findClassifications(db, serviceIds, categoryIds),
+    Promise.all(officeIds.map((id) => officeCalendar(db, id))),
   ]);
   const mergeTargets = [...new Set(cases.flatMap((c) => (c.mergedIntoId ? [c.mergedIntoId] : [])))];
   const mergedInto = new Map<string, string>();
@@ -28,7 +30,8 @@ export async function loadCaseContexts(
     for (const row of rows) mergedInto.set(row.id, row.tracking_code);
   }
   const contexts = new Map<string, CaseContext>();
-  for (const office of offices) if (office) contexts.set(office.id, { office, classifications, mergedInto });
+  for (const [index, office] of offices.entries())
+    if (office) contexts.set(office.id, { office, classifications, mergedInto, calendar: calendars[index] });
   return contexts;
 }
 

@@ -36,6 +36,10 @@ export interface Case {
   resolvedAt: string | null;
   closedAt: string | null;
   dueAt: string | null;
+  /** Service levels (modules/service-levels): first-response due time and the warning times before each due. */
+  firstResponseDueAt: string | null;
+  firstResponseWarnAt: string | null;
+  dueWarnAt: string | null;
   updatedAt: string;
   version: number;
   mergedIntoId: string | null;
@@ -156,6 +160,9 @@ export function toCase(row: CaseRow): Case {
     resolvedAt: toIsoOrNull(row.resolved_at),
     closedAt: toIsoOrNull(row.closed_at),
     dueAt: toIsoOrNull(row.due_at),
+    firstResponseDueAt: toIsoOrNull(row.first_response_due_at),
+    firstResponseWarnAt: toIsoOrNull(row.first_response_warn_at),
+    dueWarnAt: toIsoOrNull(row.due_warn_at),
     updatedAt: toIso(row.updated_at),
     version: row.version,
     mergedIntoId: row.merged_into_id,

@@ -1,7 +1,9 @@
 import type { Static } from 'typebox';
 import type { Language } from '../../../shared/enums.js';
 import { t } from '../../i18n/index.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Classification, Office } from '../offices/storage.js';
+import { slaStanding } from '../service-levels/due-times.js';
 import type { Case, CaseEvent, CaseMessage, CitizenCase } from './model.js';
 import type { PublicCaseResponse, StaffCaseDetail, StaffCaseSummary } from './schemas.js';
 import { isFinal, TRANSITIONS } from './status-machine.js';
@@ -14,6 +16,8 @@ export interface CaseContext {
   classifications: Map<string, Classification>;
   /** Tracking codes of merge targets by case id. */
   mergedInto?: Map<string, string>;
+  /** The office's working calendar, for the working time left before a due time. */
+  calendar?: BusinessCalendar;
 }
 
 function classification(ctx: CaseContext, id: string | null): Classification | null {
@@ -100,6 +104,8 @@ export function presentCaseSummary(current: Case, ctx: CaseContext): Static<type
     resolvedAt: current.resolvedAt,
     closedAt: current.closedAt,
     dueAt: current.dueAt,
+    firstResponseDueAt: current.firstResponseDueAt,
+    sla: slaStanding(current, ctx.calendar, new Date()),
     updatedAt: current.updatedAt,
     version: current.version,
   };

@@ -8,6 +8,7 @@ import {
   PRIORITIES,
 } from '../../../shared/enums.js';
 import { IsoDateTime, LocalizedName, Nullable, StringEnum, Uuid } from '../../http/schema-helpers.js';
+import { SlaStandingSchema } from '../service-levels/schemas.js';
 
 /** Limits the issue sets for public submissions. */
 export const SUBJECT_MAX = 200;
@@ -146,6 +147,8 @@ export const StaffCaseSummary = Type.Object({
   resolvedAt: Nullable(IsoDateTime),
   closedAt: Nullable(IsoDateTime),
   dueAt: Nullable(IsoDateTime),
+  firstResponseDueAt: Nullable(IsoDateTime),
+  sla: SlaStandingSchema,
   updatedAt: IsoDateTime,
   version: Type.Integer(),
 });
@@ -216,6 +219,9 @@ export const CaseListQuery = Type.Object(
     receivedFrom: Type.Optional(IsoDateTime),
     receivedBefore: Type.Optional(IsoDateTime),
     order: Type.Optional(StringEnum(['newest', 'oldest', 'due'] as const, { default: 'newest' })),
+    overdue: Type.Optional(
+      Type.Boolean({ description: 'Only open cases past a due time (first response or resolution).' }),
+    ),
     assignee: Type.Optional(Type.String({ maxLength: 40, description: '`me`, `none` or a staff id.' })),
     team: Type.Optional(Type.String({ maxLength: 40, description: '`mine` or a team id.' })),
     q: Type.Optional(
@@ -279,4 +285,5 @@ export const ViewCounts = Type.Object({
   team: Type.Integer(),
   open: Type.Integer(),
   all: Type.Integer(),
+  overdue: Type.Integer({ description: 'Open cases past a due time (the overdue view).' }),
 });

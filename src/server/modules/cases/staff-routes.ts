@@ -118,6 +118,7 @@ export const staffCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
         receivedFrom: query.receivedFrom && new Date(query.receivedFrom).toISOString(),
         receivedBefore: query.receivedBefore && new Date(query.receivedBefore).toISOString(),
         officeId: scope.officeId ?? undefined,
+        overdueAt: query.overdue ? new Date().toISOString() : undefined,
       };
       if (query.office) {
         const office = await findOfficeByCode(db, query.office);

@@ -223,6 +223,8 @@ export interface CaseFilter {
   teamIds?: string[];
   /** Only these cases (e.g. full-text matches). */
   caseIds?: string[];
+  /** Only open cases past their first-response or resolution due time at this instant. */
+  overdueAt?: string;
 }
 
 export interface CasePage {
@@ -259,6 +261,19 @@ export async function listCases(
     )
     .$if(filter.caseIds !== undefined, (q) =>
       filter.caseIds!.length ? q.where('id', 'in', filter.caseIds!) : q.where(sql<boolean>`1 = 0`),
+    )
+    .$if(filter.overdueAt !== undefined, (q) =>
+      q
+        .where('status', 'in', ['received', 'in_progress'])
+        .where((eb) =>
+          eb.or([
+            eb('due_at', '<', filter.overdueAt!),
+            eb.and([
+              eb('first_response_at', 'is', null),
+              eb('first_response_due_at', '<', filter.overdueAt!),
+            ]),
+          ]),
+        ),
     )
     .$if(after !== undefined, (q) => q.where((eb) => afterCursor(eb, order, after!)))
     .$call((q) => {
@@ -327,8 +342,9 @@ export async function trackingCodeOf(db: Db, caseId: string): Promise<string | u
 export async function countViews(
   db: Db,
   scope: { officeId: string | null; userId: string; teamIds: string[] },
-): Promise<{ mine: number; unassigned: number; team: number; open: number; all: number }> {
+): Promise<{ mine: number; unassigned: number; team: number; open: number; all: number; overdue: number }> {
   const open = ['received', 'in_progress', 'waiting_on_citizen'] as const;
+  const now = new Date().toISOString();
   const row = await db
     .selectFrom('cases')
     .$if(scope.officeId !== null, (q) => q.where('office_id', '=', scope.officeId!))
@@ -344,6 +360,16 @@ export async function countViews(
         count(eb.and([isOpen, scope.teamIds.length ? eb('team_id', 'in', scope.teamIds) : eb.lit(false)])).as(
           'team',
         ),
+        // Past a due time while the clock runs (waiting on the citizen pauses it); see modules/service-levels.
+        count(
+          eb.and([
+            eb('status', 'in', ['received', 'in_progress']),
+            eb.or([
+              eb('due_at', '<', now),
+              eb.and([eb('first_response_at', 'is', null), eb('first_response_due_at', '<', now)]),
+            ]),
+          ]),
+        ).as('overdue'),
       ];
     })
     .executeTakeFirstOrThrow();
@@ -353,5 +379,6 @@ export async function countViews(
     mine: Number(row.mine ?? 0),
     unassigned: Number(row.unassigned ?? 0),
     team: Number(row.team ?? 0),
+    overdue: Number(row.overdue ?? 0),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { clockChangesOnTransition } from '../service-levels/due-times.js';
 import type { Case } from './model.js';
 import { canTransition, requiresReason } from './status-machine.js';
 import { findCaseByTrackingCode, updateCaseAtVersion } from './storage.js';
@@ -52,7 +53,9 @@ export async function applyTransition(
   if (requiresReason(to) && !reason) throw new AppError('reason_required', { field: 'reason' });
 
   const at = now.toISOString();
-  const changes = { status: to, updated_at: at, ...timestampsFor(current, to, at, reason) };
+  // Waiting on the citizen pauses the service-level clock; the wait pushes the due times back when it ends.
+  const clock = await clockChangesOnTransition(trx, current, to, now);
+  const changes = { status: to, updated_at: at, ...timestampsFor(current, to, at, reason), ...clock };
   if (!(await updateCaseAtVersion(trx, current.id, current.version, changes))) {
     throw new AppError('version_conflict');
   }
@@ -78,6 +81,12 @@ export async function applyTransition(
     resolvedAt: changes.resolved_at === undefined ? current.resolvedAt : changes.resolved_at,
     closedAt: changes.closed_at === undefined ? current.closedAt : changes.closed_at,
     rejectionReason: changes.rejection_reason ?? current.rejectionReason,
+    dueAt: clock.due_at === undefined ? current.dueAt : clock.due_at,
+    dueWarnAt: clock.due_warn_at === undefined ? current.dueWarnAt : clock.due_warn_at,
+    firstResponseDueAt:
+      clock.first_response_due_at === undefined ? current.firstResponseDueAt : clock.first_response_due_at,
+    firstResponseWarnAt:
+      clock.first_response_warn_at === undefined ? current.firstResponseWarnAt : clock.first_response_warn_at,
   };
 }
 

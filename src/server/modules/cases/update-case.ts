@@ -5,6 +5,7 @@ import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { findCategoryByCode } from '../offices/storage.js';
+import { recomputeDueTimes } from '../service-levels/due-times.js';
 import type { Case } from './model.js';
 import { findCaseByTrackingCode, updateCaseAtVersion } from './storage.js';
 
@@ -48,11 +49,14 @@ export async function updateCase(
     }
     if (Object.keys(changes).length === 0) return current;
     const at = now.toISOString();
+    // Another category or priority may fall under another service-level policy.
+    const dueTimes = await recomputeDueTimes(trx, next);
     const updated = await updateCaseAtVersion(trx, current.id, current.version, {
       priority: next.priority,
       category_id: next.categoryId,
       service_id: next.serviceId,
       updated_at: at,
+      ...dueTimes,
     });
     if (!updated) throw new AppError('version_conflict');
     await recordEvent(trx, {
@@ -63,6 +67,14 @@ export async function updateCase(
       payload: { changes },
       at: now,
     });
-    return { ...next, updatedAt: at, version: current.version + 1 };
+    return {
+      ...next,
+      updatedAt: at,
+      version: current.version + 1,
+      dueAt: dueTimes.due_at,
+      dueWarnAt: dueTimes.due_warn_at,
+      firstResponseDueAt: dueTimes.first_response_due_at,
+      firstResponseWarnAt: dueTimes.first_response_warn_at,
+    };
   });
 }

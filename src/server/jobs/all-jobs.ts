@@ -1,0 +1,12 @@
+/**
+ * Imports every module that defines jobs or event reactions, so a worker (and a web process that enqueues) knows
+ * them all. Add one line per module.
+ */
+import './maintenance.js';
+import '../modules/email/delivery.js';
+import '../modules/email/notifications.js';
+import '../modules/email/inbound/receive.js';
+import '../modules/email/inbound/imap-poller.js';
+import '../modules/service-levels/reactions.js';
+import '../modules/service-levels/sweep.js';
+import '../modules/notifications/reactions.js';

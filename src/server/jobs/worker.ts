@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { type DialectName, parseJson } from '../db/dialect.js';
+import type { JobRow } from './job-storage.js';
+import { enqueueJob, onJobEnqueued } from './outbox.js';
+import { type JobContext, type JobLogger, jobDefinition, periodicJobs } from './registry.js';
+
+export interface WorkerContext {
+  db: Db;
+  dialect: DialectName;
+  config: Config;
+  log?: JobLogger;
+}
+
+export interface RunOptions {
+  /** The clock (tests step it). */
+  now?: Date;
+  /** At most this many jobs are claimed and run together. */
+  limit?: number;
+  /** How long a claimed job is reserved for this worker; after that another worker may run it again. */
+  leaseMs?: number;
+  workerId?: string;
+  /** 0…1, for the backoff's jitter (tests pass a constant). */
+  random?: () => number;
+  signal?: AbortSignal;
+}
+
+export interface RunSummary {
+  claimed: number;
+  done: number;
+  retried: number;
+  failed: number;
+}
+
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+const BACKOFF_BASE_MS = 10_000;
+const BACKOFF_CAP_MS = 60 * 60_000;
+const MAX_ERROR_LENGTH = 2000;
+
+const silentLog: JobLogger = { info() {}, warn() {}, error() {} };
+
+/** Retry n (1 = after the first failure) waits base·2^(n−1), capped, with jitter in [½, 1] of that. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exponential * (0.5 + random() * 0.5));
+}
+
+/**
+ * Claims the jobs that are due and runs them: one step of a worker, which tests call directly.
+ * The claim is one short statement. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets concurrent workers claim disjoint
+ * jobs; on SQLite the single writer serialises claims. A claimed job's `run_at` becomes the end of its lease, so a
+ * job whose worker died becomes claimable again when the lease ends.
+ */
+export async function runDueJobs(ctx: WorkerContext, options: RunOptions = {}): Promise<RunSummary> {
+  const now = options.now ?? new Date();
+  const token = `${options.workerId ?? defaultWorkerId()}/${randomBytes(4).toString('hex')}`;
+  const claimed = await claimJobs(ctx, token, now, options.limit ?? 4, options.leaseMs ?? DEFAULT_LEASE_MS);
+  const summary: RunSummary = { claimed: claimed.length, done: 0, retried: 0, failed: 0 };
+  await Promise.all(
+    claimed.map(async (row) => {
+      const outcome = await runOne(ctx, row, token, options);
+      summary[outcome]++;
+    }),
+  );
+  return summary;
+}
+
+async function claimJobs(
+  ctx: WorkerContext,
+  token: string,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<JobRow[]> {
+  const nowIso = now.toISOString();
+  const leaseEnd = new Date(now.getTime() + leaseMs).toISOString();
+  let due = ctx.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', 'in', ['pending', 'running'])
+    .where('run_at', '<=', nowIso)
+    // Ids are UUIDv7: jobs due at the same moment are claimed in the order they were enqueued.
+    .orderBy('run_at')
+    .orderBy('id')
+    .limit(limit);
+  if (ctx.dialect === 'postgres') due = due.forUpdate().skipLocked();
+  return ctx.db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      run_at: leaseEnd,
+      locked_until: leaseEnd,
+      locked_by: token,
+      updated_at: nowIso,
+    }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}
+
+type Outcome = 'done' | 'retried' | 'failed';
+
+async function runOne(ctx: WorkerContext, row: JobRow, token: string, options: RunOptions): Promise<Outcome> {
+  const log = ctx.log ?? silentLog;
+  // A test's fixed clock advances with the real time the job takes.
+  const realStart = Date.now();
+  const fixed = options.now;
+  const clock = () => (fixed ? new Date(fixed.getTime() + (Date.now() - realStart)) : new Date());
+  const meta = { jobId: row.id, kind: row.kind, attempt: row.attempts };
+  // More attempts than allowed means earlier runs died with their worker (the lease ran out each time).
+  if (row.attempts > row.max_attempts) {
+    await finish(ctx, row, token, clock(), {
+      status: 'failed',
+      error: 'lease expired: the worker stopped during the job',
+    });
+    log.error(meta, 'job failed: its worker stopped during every attempt');
+    return 'failed';
+  }
+  try {
+    const definition = jobDefinition(row.kind);
+    const payload = definition.check(parseJson(row.payload));
+    const jobCtx: JobContext = {
+      db: ctx.db,
+      dialect: ctx.dialect,
+      config: ctx.config,
+      log,
+      now: clock,
+      job: { id: row.id, kind: row.kind, attempt: row.attempts, maxAttempts: row.max_attempts },
+      signal: options.signal ?? new AbortController().signal,
+    };
+    await definition.run(jobCtx, payload);
+  } catch (error) {
+    const message = describe(error);
+    const permanent = error instanceof Error && error.name === 'InvalidJobPayload';
+    if (permanent || row.attempts >= row.max_attempts) {
+      await finish(ctx, row, token, clock(), { status: 'failed', error: message });
+      log.error({ ...meta, error: message }, 'job failed');
+      return 'failed';
+    }
+    const retryAt = new Date(clock().getTime() + backoffMs(row.attempts, options.random));
+    await finish(ctx, row, token, clock(), { status: 'pending', error: message, runAt: retryAt });
+    log.warn({ ...meta, error: message, retryAt: retryAt.toISOString() }, 'job will be retried');
+    return 'retried';
+  }
+  await finish(ctx, row, token, clock(), { status: 'done' });
+  return 'done';
+}
+
+async function finish(
+  ctx: WorkerContext,
+  row: JobRow,
+  token: string,
+  now: Date,
+  result: { status: 'done' | 'failed' | 'pending'; error?: string; runAt?: Date },
+): Promise<void> {
+  const ended = result.status !== 'pending';
+  const updated = await ctx.db
+    .updateTable('jobs')
+    .set({
+      status: result.status,
+      run_at: (result.runAt ?? now).toISOString(),
+      locked_until: null,
+      locked_by: null,
+      last_error: result.error?.slice(0, MAX_ERROR_LENGTH) ?? null,
+      updated_at: now.toISOString(),
+      finished_at: ended ? now.toISOString() : null,
+    })
+    // Only while this worker still holds the lease: after it ran out, another worker owns the job.
+    .where('id', '=', row.id)
+    .where('locked_by', '=', token)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    (ctx.log ?? silentLog).warn({ jobId: row.id, kind: row.kind }, 'job lease ran out before it finished');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+let workerIdCache: string | undefined;
+function defaultWorkerId(): string {
+  workerIdCache ??= `${hostname().slice(0, 40)}:${process.pid}`;
+  return workerIdCache;
+}
+
+/**
+ * Enqueues each periodic job for its current slot. The dedupe key `kind@slot` makes this safe to call from every
+ * worker as often as it likes: each slot's job is written once.
+ */
+export async function schedulePeriodicJobs(db: Db, now: Date, skip?: Map<string, number>): Promise<number> {
+  let enqueued = 0;
+  for (const periodic of periodicJobs()) {
+    const slot = Math.floor(now.getTime() / periodic.everyMs) * periodic.everyMs;
+    if (skip?.get(periodic.kind) === slot) continue;
+    const slotStart = new Date(slot);
+    await enqueueJob(db, periodic.kind, periodic.payload(slotStart), {
+      runAt: slotStart,
+      now,
+      dedupeKey: `${periodic.kind}@${slotStart.toISOString()}`,
+    });
+    skip?.set(periodic.kind, slot);
+    enqueued++;
+  }
+  return enqueued;
+}
+
+export interface WorkerSettings {
+  /** How often an idle worker looks for due jobs (other instances' jobs, retries, periodic slots). */
+  pollMs?: number;
+  concurrency?: number;
+  leaseMs?: number;
+}
+
+/**
+ * The background worker of this process: runs due jobs as they come, wakes at once when this process enqueues
+ * one, polls for the rest, and enqueues periodic jobs. `stop()` lets jobs in flight finish (their handlers see
+ * an aborted signal) and returns when the loop has ended.
+ */
+export class JobWorker {
+  readonly #ctx: WorkerContext;
+  readonly #settings: Required<WorkerSettings>;
+  readonly #abort = new AbortController();
+  readonly #scheduled = new Map<string, number>();
+  #loop: Promise<void> | undefined;
+  #wakeSleep: (() => void) | undefined;
+  #woken = false;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(ctx: WorkerContext, settings: WorkerSettings = {}) {
+    this.#ctx = ctx;
+    this.#settings = {
+      pollMs: settings.pollMs ?? 1000,
+      concurrency: settings.concurrency ?? 4,
+      leaseMs: settings.leaseMs ?? DEFAULT_LEASE_MS,
+    };
+  }
+
+  start(): void {
+    if (this.#loop) return;
+    this.#unsubscribe = onJobEnqueued(() => this.#wake());
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#abort.abort();
+    this.#wakeSleep?.();
+    await this.#loop;
+  }
+
+  #wake(): void {
+    this.#woken = true;
+    this.#wakeSleep?.();
+    // On PostgreSQL the enqueuing transaction may commit a moment after the wake: look again shortly.
+    if (this.#ctx.dialect === 'postgres') setTimeout(() => this.#wakeSleep?.(), 100).unref();
+  }
+
+  async #run(): Promise<void> {
+    const log = this.#ctx.log ?? silentLog;
+    while (!this.#abort.signal.aborted) {
+      this.#woken = false;
+      let busy = false;
+      try {
+        await schedulePeriodicJobs(this.#ctx.db, new Date(), this.#scheduled);
+        const summary = await runDueJobs(this.#ctx, {
+          limit: this.#settings.concurrency,
+          leaseMs: this.#settings.leaseMs,
+          signal: this.#abort.signal,
+        });
+        busy = summary.claimed > 0;
+      } catch (error) {
+        // The database is away for a moment (restart, failover): wait a poll and try again.
+        log.error({ error: describe(error) }, 'job worker step failed');
+      }
+      if (!busy && !this.#woken && !this.#abort.signal.aborted) await this.#sleep(this.#settings.pollMs);
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wakeSleep = () => {
+        this.#wakeSleep = undefined;
+        done();
+      };
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../../config.js';
+
+/** The address the public reaches Loket at. */
+export function publicBase(config: Config): string {
+  return config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+}
+
+/** The portal's page where a citizen follows a case (code and key are typed there, never put in a URL). */
+export function statusUrl(config: Config): string {
+  return `${publicBase(config)}/status`;
+}
+
+/**
+ * Where the resolution e-mail asks for the citizen's rating. Until satisfaction surveys (#8) exist this is the
+ * case's status page; #8 replaces this one function.
+ */
+export function satisfactionUrl(config: Config, _trackingCode: string): string {
+  return statusUrl(config);
+}
+
+/** The token in an unsubscribe link: an HMAC of the tracking code, so links cannot be made for other cases. */
+export function unsubscribeToken(secret: string, trackingCode: string): string {
+  return createHmac('sha256', secret)
+    .update(`email-unsubscribe:${trackingCode}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+export function checkUnsubscribeToken(secret: string, trackingCode: string, token: string): boolean {
+  const expected = Buffer.from(unsubscribeToken(secret, trackingCode));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function unsubscribeUrl(config: Config, trackingCode: string): string {
+  const query = new URLSearchParams({
+    code: trackingCode,
+    token: unsubscribeToken(config.secret, trackingCode),
+  });
+  return `${publicBase(config)}/email/unsubscribe?${query}`;
+}

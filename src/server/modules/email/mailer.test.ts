@@ -1,0 +1,83 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../config.js';
+import { createMailer } from './mailer.js';
+
+describe('the mailer without LOKET_SMTP_URL', () => {
+  it('writes each message as an .eml file a newcomer can open, DKIM-signed when configured', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'loket-outbox-'));
+    const keyFile = path.join(dir, 'dkim.pem');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const mailer = createMailer({
+      from: 'loket@sby.example.go.id',
+      outboxDir: path.join(dir, 'mail-outbox'),
+      dkim: { domain: 'sby.example.go.id', selector: 'loket', privateKeyFile: keyFile },
+      imapPollMs: 60_000,
+    });
+    const { messageId } = await mailer.send({
+      to: 'siti@example.com',
+      subject: '[SBY-26-7K3Q9MX] Laporan diterima',
+      text: 'Teks',
+      html: '<p>Teks</p>',
+      references: ['<case.1@sby.example.go.id>'],
+    });
+    expect(messageId).toMatch(/^<[0-9a-f-]{36}@sby\.example\.go\.id>$/);
+    const files = readdirSync(path.join(dir, 'mail-outbox'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.eml$/);
+    const raw = readFileSync(path.join(dir, 'mail-outbox', files[0]!), 'utf8');
+    expect(raw).toContain(`Message-ID: ${messageId}`);
+    const signature = /^DKIM-Signature: (.*(\r?\n .*)*)/m.exec(raw)?.[1] ?? '';
+    expect(signature).toContain('d=sby.example.go.id;');
+    expect(signature).toContain('s=loket;');
+    expect(raw).toContain('X-Loket-Loop: sby.example.go.id');
+    expect(raw).toContain('Content-Type: multipart/alternative');
+    mailer.close();
+  });
+});
+
+describe('mail settings', () => {
+  it('are off by default: outbox folder, no receiver', () => {
+    const config = parseConfig({}, '/srv/loket');
+    expect(config.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'loket@localhost',
+      outboxDir: '/srv/loket/data/mail-outbox',
+      dkim: undefined,
+      receiver: undefined,
+      imapPollMs: 60_000,
+    });
+  });
+
+  it('read the receiver, sender and DKIM variables', () => {
+    const config = parseConfig(
+      {
+        LOKET_SMTP_URL: 'smtps://loket:secret@relay.example.go.id:465',
+        LOKET_SMTP_PORT: '2525',
+        LOKET_SMTP_HOST: '0.0.0.0',
+        LOKET_MAIL_FROM: 'Loket@SBY.example.go.id',
+        LOKET_DKIM_DOMAIN: 'SBY.example.go.id',
+        LOKET_DKIM_SELECTOR: 'loket',
+        LOKET_DKIM_PRIVATE_KEY_FILE: 'keys/dkim.pem',
+      },
+      '/srv/loket',
+    );
+    expect(config.mail).toMatchObject({
+      smtpUrl: 'smtps://loket:secret@relay.example.go.id:465',
+      from: 'loket@sby.example.go.id',
+      receiver: { port: 2525, host: '0.0.0.0', maxBytes: 30 * 1024 * 1024 },
+      dkim: { domain: 'sby.example.go.id', selector: 'loket', privateKeyFile: '/srv/loket/keys/dkim.pem' },
+    });
+  });
+
+  it('refuse a non-SMTP URL (without printing its password) and an incomplete DKIM setting', () => {
+    expect(() => parseConfig({ LOKET_SMTP_URL: 'http://user:pw@relay' })).toThrow(ConfigError);
+    expect(() => parseConfig({ LOKET_SMTP_URL: 'http://user:pw@relay' })).toThrow(/\*\*\*/);
+    expect(() => parseConfig({ LOKET_DKIM_DOMAIN: 'x.id' })).toThrow(/LOKET_DKIM_SELECTOR/);
+    expect(() => parseConfig({ LOKET_SMTP_PORT: '70000' })).toThrow(/LOKET_SMTP_PORT/);
+  });
+});

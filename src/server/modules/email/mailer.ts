@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { MailSettings } from '../../config.js';
+
+/** One message Loket sends. Threading headers are given by the caller (see threading.ts). */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** `<id@domain>`; generated on the sender's domain when absent. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
+  /** `"Office name" <address>`; LOKET_MAIL_FROM when absent. */
+  from?: string;
+  replyTo?: string;
+}
+
+export interface Mailer {
+  /** Resolves once the relay accepted the message (or the outbox file is written). */
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** Where mail goes, for logs and the banner: `smtp://host:port` or the outbox folder. */
+  readonly destination: string;
+  close(): void;
+}
+
+/** Every message Loket sends carries this header; a message that comes back with it is a loop. */
+export const LOOP_HEADER = 'X-Loket-Loop';
+
+/**
+ * Mail goes over SMTP when LOKET_SMTP_URL is set. Without it, each message is written as an `.eml` file to
+ * `data/mail-outbox/`, so a newcomer can open what would have been sent in any mail program.
+ */
+export function createMailer(settings: MailSettings): Mailer {
+  const dkim = settings.dkim && dkimOptions(settings.dkim);
+  if (settings.smtpUrl) {
+    const transport = nodemailer.createTransport(settings.smtpUrl, { dkim } as object);
+    const url = new URL(settings.smtpUrl);
+    return {
+      destination: `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
+      async send(mail) {
+        const message = await prepare(settings, mail, dkim);
+        await transport.sendMail(message);
+        return { messageId: message.messageId };
+      },
+      close: () => transport.close(),
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    destination: settings.outboxDir,
+    async send(mail) {
+      const message = await prepare(settings, mail, dkim);
+      const info = await transport.sendMail(message);
+      await writeOutboxFile(settings.outboxDir, message.messageId, info.message as unknown as Buffer);
+      return { messageId: message.messageId };
+    },
+    close: () => transport.close(),
+  };
+}
+
+type DkimOptions = { domainName: string; keySelector: string; privateKey: Promise<string> };
+
+function dkimOptions(dkim: NonNullable<MailSettings['dkim']>): DkimOptions {
+  const privateKey = readFile(dkim.privateKeyFile, 'utf8');
+  // Read once; a missing file fails each send with a clear error instead of crashing at import.
+  privateKey.catch(() => {});
+  return { domainName: dkim.domain, keySelector: dkim.selector, privateKey };
+}
+
+async function prepare(settings: MailSettings, mail: OutgoingMail, dkim: DkimOptions | undefined) {
+  const from = mail.from ?? settings.from;
+  const messageId = mail.messageId ?? newMessageId(domainOf(from));
+  return {
+    from,
+    to: mail.to,
+    replyTo: mail.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    headers: { [LOOP_HEADER]: domainOf(from), ...mail.headers },
+    dkim: dkim && { ...dkim, privateKey: await dkim.privateKey },
+  };
+}
+
+/** `<uuid@domain>`: unguessable, so a reply quoting it proves the sender saw our message. */
+export function newMessageId(domain: string): string {
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/** The domain of an address, also inside `"Name" <address>`. */
+export function domainOf(address: string): string {
+  const match = /@([^>\s]+)>?\s*$/.exec(address);
+  return (match?.[1] ?? 'localhost').toLowerCase();
+}
+
+async function writeOutboxFile(dir: string, messageId: string, raw: Buffer): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const name = `${stamp}-${messageId.replace(/[^A-Za-z0-9.-]/g, '').slice(0, 60)}.eml`;
+  const temporary = path.join(dir, `.${name}.tmp`);
+  await writeFile(temporary, raw, { mode: 0o600 });
+  await rename(temporary, path.join(dir, name));
+}
