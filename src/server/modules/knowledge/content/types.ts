@@ -58,7 +58,7 @@ export interface SeedFaq {
 /** One line of the effective-dated fee schedule (amounts in rupiah). */
 export interface SeedFee {
   code: string;
-  /** A service code of the demo office, e.g. `PASPOR`. */
+  /** A service code of the demo office: `paspor`, `izin-tinggal`, `visa`, `layanan-umum`, `pengawasan`. */
   serviceCode: string;
   names: Record<SeedLanguage, string>;
   amount: number;
