@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { createBrowserRouter, Link, Navigate, Route, RouterProvider, Routes } from 'react-router';
 import { Shell } from './components/Shell';
 import { ApiError } from './lib/api';
 import { ConsoleProvider, ReferenceProvider, useConsole } from './lib/context';
+import { readsKnowledge } from './lib/knowledge';
 import { hasRole, type Session } from './lib/types';
 import { Account } from './pages/Account';
 import { Canned } from './pages/admin/Canned';
@@ -11,6 +12,7 @@ import { Teams } from './pages/admin/Teams';
 import { Users } from './pages/admin/Users';
 import { CaseView } from './pages/CaseView';
 import { Inbox } from './pages/Inbox';
+import { Knowledge } from './pages/knowledge';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
 
 function NotFound() {
@@ -27,7 +29,13 @@ function SignedIn() {
   const { session } = useConsole();
   const user = session!.user;
   const isAdmin = hasRole(user, 'admin');
-  const home = hasRole(user, 'agent', 'supervisor', 'auditor') || !isAdmin ? '/inbox/mine' : '/admin/users';
+  const home = hasRole(user, 'agent', 'supervisor', 'auditor')
+    ? '/inbox/mine'
+    : hasRole(user, 'publisher')
+      ? '/knowledge'
+      : isAdmin
+        ? '/admin/users'
+        : '/inbox/mine';
   return (
     <ReferenceProvider>
       <Shell>
@@ -41,6 +49,7 @@ function SignedIn() {
           {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
           {isAdmin && <Route path="/admin/categories" element={<Categories />} />}
           {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
+          {readsKnowledge(user) && <Route path="/knowledge/*" element={<Knowledge />} />}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Shell>
@@ -83,12 +92,27 @@ function Gate() {
   return <SignedIn />;
 }
 
-export function App() {
-  return (
-    <BrowserRouter basename="/console">
-      <ConsoleProvider>
-        <Gate />
-      </ConsoleProvider>
-    </BrowserRouter>
+/**
+ * A data router (rather than <BrowserRouter>) so screens can block navigation while they hold unsaved edits
+ * (useBlocker); the screens themselves are still declared with <Routes> below the one catch-all route.
+ */
+function createConsoleRouter() {
+  return createBrowserRouter(
+    [
+      {
+        path: '*',
+        element: (
+          <ConsoleProvider>
+            <Gate />
+          </ConsoleProvider>
+        ),
+      },
+    ],
+    { basename: '/console' },
   );
+}
+
+export function App() {
+  const [router] = useState(createConsoleRouter);
+  return <RouterProvider router={router} />;
 }

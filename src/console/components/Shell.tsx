@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Language } from '../i18n';
 import { useConsole } from '../lib/context';
+import { readsKnowledge } from '../lib/knowledge';
 import { handlesCases, hasRole } from '../lib/types';
 import { ShortcutProvider, useShortcuts } from './Shortcuts';
 
@@ -110,7 +111,9 @@ function GlobalShortcuts({ onHelp }: { onHelp: () => void }) {
     'g a': () => navigate('/account'),
     '?': onHelp,
     '/': () => {
-      const search = document.getElementById('inbox-search');
+      // The inbox's search, or the search field of the screen shown (marked data-page-search).
+      const search =
+        document.getElementById('inbox-search') ?? document.querySelector<HTMLElement>('[data-page-search]');
       if (search) search.focus();
       else navigate(inboxPath, { state: { focusSearch: true } });
     },
@@ -187,6 +190,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
           {managesCanned && <NavLink to="/admin/canned">{t('nav.canned')}</NavLink>}
+          {readsKnowledge(user) && <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>}
         </nav>
         <div className="topbar-end">
           <button type="button" className="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">

@@ -126,6 +126,7 @@ export function createApi(options: ApiOptions) {
     post: <T>(path: string, body?: unknown, config?: { quietUnauthorized?: boolean }) =>
       request<T>('POST', path, body ?? {}, config),
     patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
     del: <T>(path: string) => request<T>('DELETE', path),
   };
 }

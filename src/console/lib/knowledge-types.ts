@@ -18,7 +18,7 @@ export type KnowledgeAction =
 export interface Translation {
   id: string;
   language: Language;
-  slug?: string;
+  slug?: string | null;
   status: ItemStatus;
 }
 
@@ -36,6 +36,7 @@ export interface StaffArticleListItem {
   revisionNumber: number;
   publishedRevisionNumber: number | null;
   version: number;
+  hasUnpublishedChanges?: boolean;
   publicUrl?: string | null;
 }
 
@@ -48,26 +49,31 @@ export interface StaffArticle extends StaffArticleListItem {
   reviewIntervalDays: number;
   translations: Translation[];
   allowedActions: KnowledgeAction[];
-  hasUnpublishedChanges?: boolean;
 }
 
-export interface StaffFaq {
+export interface StaffFaqListItem {
   id: string;
   key: string;
   language: Language;
-  questions: string[];
-  answer: string;
-  answerHtml?: string;
+  /** The first question variant. */
+  question: string;
   articleKey: string | null;
   categoryKey: string | null;
   status: ItemStatus;
   updatedAt: string;
   revisionNumber: number;
   publishedRevisionNumber: number | null;
+  hasUnpublishedChanges?: boolean;
   version: number;
+  publicUrl?: string | null;
+}
+
+export interface StaffFaq extends StaffFaqListItem {
+  questions: string[];
+  answer: string;
+  answerHtml?: string;
   translations?: Translation[];
   allowedActions: KnowledgeAction[];
-  publicUrl?: string | null;
 }
 
 export interface RevisionSummary {

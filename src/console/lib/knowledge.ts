@@ -2,6 +2,17 @@
 import type { Language } from '../i18n';
 import { ApiError } from './api';
 import type { DiffPart, Fee, ItemStatus, KnowledgeAction, StaffArticleListItem } from './knowledge-types';
+import { hasRole, type StaffUser } from './types';
+
+/** Who sees the knowledge screens (docs/knowledge-api.md: read = publisher, admin, auditor). */
+export function readsKnowledge(user: StaffUser): boolean {
+  return hasRole(user, 'publisher', 'admin', 'auditor');
+}
+
+/** Who may change knowledge content; items still say per action what is allowed (`allowedActions`). */
+export function writesKnowledge(user: StaffUser): boolean {
+  return hasRole(user, 'publisher', 'admin');
+}
 
 /** Workflow buttons in the order an editor reads them, with the status each one moves to. */
 export const WORKFLOW: readonly { action: KnowledgeAction; to: ItemStatus }[] = [

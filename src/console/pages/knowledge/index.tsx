@@ -1,0 +1,69 @@
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import type { MessageKey } from '../../i18n';
+import { useConsole } from '../../lib/context';
+import { ArticleEditor } from './ArticleEditor';
+import { ArticleList } from './ArticleList';
+import { Categories } from './Categories';
+import { FaqEditor } from './FaqEditor';
+import { FaqList } from './FaqList';
+import { Fees } from './Fees';
+import { History } from './History';
+import { Maklumat } from './Maklumat';
+import { Questions } from './Questions';
+import { Standards } from './Standards';
+import { Synonyms } from './Synonyms';
+import './knowledge.css';
+
+const SECTIONS: [path: string, label: MessageKey][] = [
+  ['articles', 'knowledge.nav.articles'],
+  ['faqs', 'knowledge.nav.faqs'],
+  ['questions', 'knowledge.nav.questions'],
+  ['fees', 'knowledge.nav.fees'],
+  ['standards', 'knowledge.nav.standards'],
+  ['maklumat', 'knowledge.nav.maklumat'],
+  ['synonyms', 'knowledge.nav.synonyms'],
+  ['categories', 'knowledge.nav.categories'],
+];
+
+/** The knowledge base workspace: its own section list beside the screens, under /console/knowledge/…. */
+export function Knowledge() {
+  const { t } = useConsole();
+  return (
+    <div className="inbox knowledge">
+      <aside className="sidebar">
+        <nav aria-label={t('knowledge.nav.label')} className="views">
+          <h2 className="section-title knowledge-nav-title">{t('nav.knowledge')}</h2>
+          <ul>
+            {SECTIONS.map(([path, label]) => (
+              <li key={path}>
+                <NavLink to={`/knowledge/${path}`} className={({ isActive }) => (isActive ? 'current' : '')}>
+                  {t(label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="knowledge-main">
+        <Routes>
+          <Route index element={<Navigate to="articles" replace />} />
+          <Route path="articles" element={<ArticleList />} />
+          <Route path="articles/new" element={<ArticleEditor />} />
+          <Route path="articles/:id" element={<ArticleEditor />} />
+          <Route path="articles/:id/history" element={<History kind="articles" />} />
+          <Route path="faqs" element={<FaqList />} />
+          <Route path="faqs/new" element={<FaqEditor />} />
+          <Route path="faqs/:id" element={<FaqEditor />} />
+          <Route path="faqs/:id/history" element={<History kind="faqs" />} />
+          <Route path="questions" element={<Questions />} />
+          <Route path="fees" element={<Fees />} />
+          <Route path="standards" element={<Standards />} />
+          <Route path="maklumat" element={<Maklumat />} />
+          <Route path="synonyms" element={<Synonyms />} />
+          <Route path="categories" element={<Categories />} />
+          <Route path="*" element={<Navigate to="articles" replace />} />
+        </Routes>
+      </div>
+    </div>
+  );
+}
