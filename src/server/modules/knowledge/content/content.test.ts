@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EVALUATION_QUESTIONS } from '../evaluation/questions.js';
 import {
   SEED_ARTICLES,
   SEED_CATEGORIES,
@@ -160,5 +161,38 @@ describe('seed content', () => {
       expect(synonym.term).toMatch(/^[a-z0-9-]+$/);
       expect(synonym.means.trim()).not.toBe('');
     }
+  });
+});
+
+describe('evaluation questions', () => {
+  const keys = new Set([...SEED_ARTICLES.map((a) => a.key), ...SEED_FAQS.map((f) => f.key)]);
+  const count = (style: string) => EVALUATION_QUESTIONS.filter((q) => q.style === style).length;
+
+  it('has at least 150 questions across formal, colloquial, English and off-topic styles', () => {
+    expect(EVALUATION_QUESTIONS.length).toBeGreaterThanOrEqual(150);
+    expect(count('formal')).toBeGreaterThanOrEqual(50);
+    expect(count('colloquial')).toBeGreaterThanOrEqual(40);
+    expect(count('english')).toBeGreaterThanOrEqual(30);
+    expect(count('off-topic')).toBeGreaterThanOrEqual(25);
+  });
+
+  it('labels answerable questions with existing keys and off-topic ones with null, without duplicates', () => {
+    const questions = EVALUATION_QUESTIONS.map((q) => q.question.toLowerCase());
+    expect(new Set(questions).size).toBe(questions.length);
+    for (const q of EVALUATION_QUESTIONS) {
+      if (q.style === 'off-topic') expect(q.expected, q.question).toBeNull();
+      else expect(q.expected !== null && keys.has(q.expected), `${q.question} → ${q.expected}`).toBe(true);
+      expect(q.lang).toBe(q.style === 'english' ? 'en' : q.style === 'off-topic' ? q.lang : 'id');
+    }
+  });
+
+  it('does not copy an FAQ question variant word for word', () => {
+    const variants = new Set(
+      SEED_FAQS.flatMap((f) => [...f.translations.id.questions, ...f.translations.en.questions]).map((v) =>
+        v.toLowerCase(),
+      ),
+    );
+    for (const q of EVALUATION_QUESTIONS)
+      expect(variants.has(q.question.toLowerCase()), q.question).toBe(false);
   });
 });
