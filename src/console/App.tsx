@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, Link, Navigate, Route, RouterProvider, Routes } from 'react-router';
 import { Shell } from './components/Shell';
 import { ApiError } from './lib/api';
@@ -12,8 +12,10 @@ import { Teams } from './pages/admin/Teams';
 import { Users } from './pages/admin/Users';
 import { CaseView } from './pages/CaseView';
 import { Inbox } from './pages/Inbox';
-import { Knowledge } from './pages/knowledge';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
+
+// Only publishers, administrators and auditors use the knowledge screens: loaded on first visit.
+const Knowledge = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.Knowledge })));
 
 function NotFound() {
   const { t, inboxPath } = useConsole();
@@ -26,7 +28,7 @@ function NotFound() {
 }
 
 function SignedIn() {
-  const { session } = useConsole();
+  const { session, t } = useConsole();
   const user = session!.user;
   const isAdmin = hasRole(user, 'admin');
   const home = hasRole(user, 'agent', 'supervisor', 'auditor')
@@ -49,7 +51,16 @@ function SignedIn() {
           {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
           {isAdmin && <Route path="/admin/categories" element={<Categories />} />}
           {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
-          {readsKnowledge(user) && <Route path="/knowledge/*" element={<Knowledge />} />}
+          {readsKnowledge(user) && (
+            <Route
+              path="/knowledge/*"
+              element={
+                <Suspense fallback={<p className="state">{t('app.loading')}</p>}>
+                  <Knowledge />
+                </Suspense>
+              }
+            />
+          )}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Shell>
