@@ -20,6 +20,8 @@ import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { publicKnowledgeRoutes } from './modules/knowledge/public-routes.js';
+import { staffKnowledgeRoutes } from './modules/knowledge/staff-routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
 
@@ -111,6 +113,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(adminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(officeAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(cannedResponseRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(publicKnowledgeRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

@@ -3,6 +3,7 @@ import * as foundation from './migrations/2026-11-28-01-foundation.js';
 import * as portal from './migrations/2026-11-28-02-portal.js';
 import * as accounts from './migrations/2026-11-28-03-accounts.js';
 import * as search from './migrations/2026-11-28-04-search.js';
+import * as knowledge from './migrations/2026-11-28-05-knowledge.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-02-portal': portal,
   '2026-11-28-03-accounts': accounts,
   '2026-11-28-04-search': search,
+  '2026-11-28-05-knowledge': knowledge,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -1,0 +1,49 @@
+import type { Language } from '../../../shared/enums.js';
+import type { QueryGroup } from '../search/knowledge-index.js';
+import { applySynonyms } from '../search/synonyms.js';
+import { words } from '../search/text.js';
+import { type Corpus, cachedStem } from './corpus.js';
+
+/** A query after the dictionary and typo correction, as the words searched for. */
+export interface PreparedQuery {
+  /** The words searched for, after synonyms and corrections. */
+  words: string[];
+  groups: QueryGroup[];
+  /** The query as understood, when it differs from what was typed (shown as "showing results for …"). */
+  corrected: string | null;
+}
+
+const MAX_WORDS = 16;
+/** Typo correction is for short queries: in a long one, an unknown word is more likely a name than a typo. */
+const TYPO_QUERY_WORDS = 8;
+
+export function prepareQuery(
+  text: string,
+  language: Language,
+  corpus: Corpus,
+  options: { prefixLast?: boolean } = {},
+): PreparedQuery {
+  const typed = words(text);
+  const expanded = words(applySynonyms(text, corpus.synonyms)).slice(0, MAX_WORDS);
+  const correct = expanded.length <= TYPO_QUERY_WORDS && corpus.vocabulary.size > 0;
+  let changed = expanded.join(' ') !== typed.join(' ');
+  const result = expanded.map((word, index) => {
+    const last = index === expanded.length - 1 && options.prefixLast === true;
+    if (!correct || known(word, language, corpus) || (last && word.length < 4)) return word;
+    const fixed = corpus.vocabulary.correct(word);
+    if (!fixed) return word;
+    changed = true;
+    return fixed;
+  });
+  const groups = result.map((word, index) => ({
+    terms: [...new Set([word, cachedStem(word, language)].filter((w) => w.length >= 2))],
+    prefix: options.prefixLast === true && index === result.length - 1 && word.length >= 3,
+  }));
+  return { words: result, groups, corrected: changed ? result.join(' ') : null };
+}
+
+function known(word: string, language: Language, corpus: Corpus): boolean {
+  return (
+    /^\p{N}+$/u.test(word) || corpus.vocabulary.has(word) || corpus.vocabulary.has(cachedStem(word, language))
+  );
+}
