@@ -326,7 +326,7 @@ export const en: Messages = {
   'knowledge.field.article': 'Linked article',
   'knowledge.articles.title': 'Articles',
   'knowledge.articles.new': 'New article',
-  'knowledge.articles.search': 'Search title, slug and body',
+  'knowledge.articles.search': 'Search title, slug or key',
   'knowledge.articles.reviewDueOnly': 'Review due only',
   'knowledge.articles.empty': 'No articles yet.',
   'knowledge.articles.emptyFiltered': 'Nothing matches these filters.',

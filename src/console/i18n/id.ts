@@ -327,7 +327,7 @@ export const id = {
   'knowledge.field.article': 'Artikel tertaut',
   'knowledge.articles.title': 'Artikel',
   'knowledge.articles.new': 'Artikel baru',
-  'knowledge.articles.search': 'Cari judul, slug dan isi',
+  'knowledge.articles.search': 'Cari judul, slug atau kunci',
   'knowledge.articles.reviewDueOnly': 'Hanya yang perlu ditinjau',
   'knowledge.articles.empty': 'Belum ada artikel.',
   'knowledge.articles.emptyFiltered': 'Tidak ada yang cocok dengan filter ini.',

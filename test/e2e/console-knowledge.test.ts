@@ -1,0 +1,373 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import type { Config } from '../../src/server/config.js';
+import type { Db } from '../../src/server/db/connection.js';
+import { seedDemo } from '../../src/server/demo/seed-demo.js';
+import { createLimiters } from '../../src/server/http/rate-limit.js';
+import type { StaffUser } from '../../src/server/modules/accounts/model.js';
+import { createTestDatabase } from '../../src/test-support/database.js';
+import {
+  buildConfig,
+  buildStaff,
+  officeIdOf,
+  STAFF_PASSWORD,
+  sessionHeaders,
+  TEST_SECRET,
+} from '../../src/test-support/factories.js';
+import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+
+/**
+ * The knowledge screens of the staff console in Debian's Chromium, against the real app with the demo office and
+ * its seeded knowledge base: a publisher edits and publishes an article and the public API and portal show it at
+ * once; the editor works with the keyboard alone and guards unsaved edits; a version conflict keeps the user's text;
+ * an agent sees no knowledge navigation and gets 403 from the API; axe-core and screenshots.
+ */
+const available = chromiumAvailable;
+if (!available) console.warn(`Console knowledge browser tests skipped: ${CHROMIUM} is missing.`);
+const SOURCE = path.resolve('src/console');
+const BUILT = path.resolve('dist/console/index.html');
+const SLUG = 'jenis-paspor-biasa-dan-elektronik';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildConsoleIfStale() {
+  const stale = !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE);
+  if (stale)
+    execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+}
+
+let app: FastifyInstance;
+let db: Db;
+let config: Config;
+let base: string;
+let browser: Browser;
+let publisher: StaffUser;
+let agent: StaffUser;
+
+interface ListedArticle {
+  id: string;
+  slug: string;
+  language: string;
+  version: number;
+  title: string;
+}
+
+describe.skipIf(!available)('staff console: knowledge base in a browser', () => {
+  beforeAll(async () => {
+    buildConsoleIfStale();
+    const database = await createTestDatabase();
+    db = database.db;
+    await seedDemo(db, TEST_SECRET);
+    config = buildConfig({ dataDir: mkdtempSync(path.join(tmpdir(), 'loket-console-kb-')) });
+    app = await buildApp(
+      { db, dialect: database.dialect, config, limiters: createLimiters(config.rateLimits) },
+      { logger: false },
+    );
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const officeId = await officeIdOf(db, 'SBY');
+    publisher = await buildStaff(db, { roles: ['publisher'], officeId, displayName: 'Putri Penerbit' });
+    agent = await buildStaff(db, { roles: ['agent'], officeId, displayName: 'Agus Agen' });
+    browser = await launchChromium();
+    mkdirSync(RESULTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function staffBrowser(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`third-party: ${r.url()}`);
+    });
+    return { context, page, problems };
+  }
+
+  async function signIn(page: Page, user: StaffUser) {
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('E-mail').fill(user.email);
+    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+  }
+
+  async function axe(page: Page, label: string) {
+    await page.evaluate(axeSource);
+    const result = (await page.evaluate(
+      "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+    )) as { passes: unknown[]; violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+    expect(result.passes.length, `${label}: axe ran`).toBeGreaterThan(0);
+    const found = result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+    expect(found, label).toEqual([]);
+  }
+
+  async function staffApi(user: StaffUser, method: string, url: string, payload?: object) {
+    const headers = await sessionHeaders(db, user, config);
+    return app.inject({ method: method as 'GET', url: `/api/v1/staff/knowledge${url}`, headers, payload });
+  }
+
+  async function articleBySlug(slug: string): Promise<ListedArticle> {
+    const response = await staffApi(publisher, 'GET', `/articles?lang=id&q=${encodeURIComponent(slug)}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const found = (response.json() as { items: ListedArticle[] }).items.find((a) => a.slug === slug);
+    expect(found, `article ${slug} in the seed`).toBeDefined();
+    return found!;
+  }
+
+  /** The accessible name of the focused element, roughly: aria-label, its label's first text, or its text. */
+  const activeLabel = (page: Page) =>
+    page.evaluate(`(() => {
+      const el = document.activeElement;
+      if (!el) return '';
+      const label = el.closest('label');
+      return el.getAttribute('aria-label') || (label ? label.childNodes[0].textContent.trim() : '') ||
+        el.textContent.trim() || el.tagName;
+    })()`) as Promise<string>;
+
+  it('a publisher edits an article and publishes it; the public API, search and portal show it at once', async () => {
+    const marker = 'zamrudbiru';
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, publisher);
+    // A publisher without case roles starts in the knowledge base.
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Basis pengetahuan' }).count()).toBe(1);
+    await page.getByLabel('Cari judul, slug atau kunci').fill(SLUG);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    const row = page.locator('.knowledge-table tbody tr', { hasText: SLUG }).first();
+    await row.waitFor();
+    await row.locator('a.row-link').click();
+    await page.getByRole('region', { name: 'Pratinjau' }).waitFor();
+    await axe(page, 'article editor');
+
+    const body = page.getByLabel('Isi', { exact: true });
+    const before = await body.inputValue();
+    await body.fill(
+      `${before}\n\n## Catatan baru\nPetugas **${marker}** membantu di loket 3. Biaya {{fee:TIDAK_ADA}}.`,
+    );
+    // The live preview renders the new heading and flags the unknown fee code.
+    await page
+      .getByRole('region', { name: 'Pratinjau' })
+      .getByRole('heading', { name: 'Catatan baru' })
+      .waitFor();
+    await page.getByText('kode biaya tidak ada di jadwal biaya.').waitFor();
+    await body.fill(`${before}\n\n## Catatan baru\nPetugas **${marker}** membantu di loket 3.`);
+    await page.getByLabel('Catatan revisi').fill('Tambah catatan loket 3');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Tersimpan sebagai revisi \d+\./)
+      .waitFor();
+    await page.getByText('Ada perubahan belum terbit').first().waitFor();
+
+    // Saved but not yet published: the public still sees the old text.
+    const publicBefore = await fetch(`${base}/api/v1/knowledge/articles/id/${SLUG}`);
+    expect(publicBefore.status).toBe(200);
+    expect(await publicBefore.text()).not.toContain(marker);
+
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.getByRole('status').getByText('Terbit.').waitFor();
+    const live = page.locator('.notice-ok');
+    await live.getByText(/langsung tampil/).waitFor();
+    const href = await live.getByRole('link').getAttribute('href');
+    expect(href).toBe(`/knowledge/id/${SLUG}`);
+
+    const article = await fetch(`${base}/api/v1/knowledge/articles/id/${SLUG}`);
+    expect(await article.text()).toContain(marker);
+    const search = (await (await fetch(`${base}/api/v1/knowledge/search?q=${marker}&lang=id`)).json()) as {
+      results: { url: string }[];
+    };
+    expect(search.results.map((r) => r.url)).toContain(`/knowledge/id/${SLUG}`);
+    const portal = await page.context().newPage();
+    await portal.goto(`${base}${href}`);
+    await portal.getByText(marker).first().waitFor();
+    await portal.close();
+
+    // The history shows the change as an insertion (marked in words for screen readers, not only by colour).
+    await page.getByRole('link', { name: 'Riwayat revisi' }).click();
+    await page.getByRole('heading', { name: /Riwayat revisi/ }).waitFor();
+    await page.getByRole('button', { name: 'Bandingkan revisi terpilih' }).click();
+    const inserted = page.locator('.diff ins', { hasText: marker });
+    await inserted.first().waitFor();
+    expect(await inserted.first().textContent()).toContain('[ditambahkan: ');
+    await axe(page, 'revision history');
+    await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-history.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the editor works with the keyboard alone and asks before unsaved edits are lost', async () => {
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, publisher);
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    // "/" reaches the list's search, j moves through the rows, Enter opens one.
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('knowledge-search');
+    await page.keyboard.type('paspor');
+    await page.keyboard.press('Enter');
+    await page.locator('.knowledge-table tbody tr').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    expect(await page.evaluate('document.activeElement?.classList.contains("row-link")')).toBe(true);
+    const title = (await page.evaluate('document.activeElement?.textContent')) as string;
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: title }).waitFor();
+
+    // Tab order through the form follows the visual order, every field with a name.
+    await page.getByLabel('Judul', { exact: true }).focus();
+    const order: string[] = [await activeLabel(page)];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await activeLabel(page));
+    }
+    expect(order).toEqual(['Judul', 'Slug (alamat)', 'Ringkasan', 'Isi']);
+    await page.keyboard.type(' Tambahan dari keyboard.');
+    expect(await page.getByText('Ada perubahan belum disimpan').count()).toBe(1);
+
+    // Leaving asks first; Escape (or "Stay") keeps the edit.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('g');
+    await page.keyboard.press('i');
+    const dialog = page.getByRole('alertdialog', { name: 'Tinggalkan tanpa menyimpan?' });
+    await dialog.waitFor();
+    expect(await activeLabel(page)).toBe('Tetap di sini');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Isi', { exact: true }).inputValue()).toContain('Tambahan dari keyboard.');
+
+    // Ctrl+S saves from inside the text area.
+    await page.getByLabel('Isi', { exact: true }).focus();
+    await page.keyboard.press('Control+s');
+    await page
+      .getByRole('status')
+      .getByText(/Tersimpan sebagai revisi \d+\./)
+      .waitFor();
+    expect(await page.getByText('Ada perubahan belum disimpan').count()).toBe(0);
+    await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-editor.png') });
+
+    // Saved: leaving no longer asks.
+    await page.getByRole('link', { name: /← Artikel/ }).click();
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    await axe(page, 'article list');
+    await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-articles.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a version conflict keeps the editor’s text and loads the colleague’s version on request', async () => {
+    const target = await articleBySlug(SLUG);
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, publisher);
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    await page.goto(`${base}/console/knowledge/articles/${target.id}`);
+    const summary = page.getByLabel('Ringkasan', { exact: true });
+    await summary.waitFor();
+    // A colleague saves first.
+    const current = await staffApi(publisher, 'GET', `/articles/${target.id}`);
+    const colleague = await staffApi(publisher, 'PATCH', `/articles/${target.id}`, {
+      version: (current.json() as { version: number }).version,
+      summary: 'Ringkasan dari rekan kerja.',
+      message: 'rekan',
+    });
+    expect(colleague.statusCode, colleague.body).toBe(200);
+
+    await summary.fill('Ringkasan saya yang tidak boleh hilang.');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Orang lain menyimpan isi ini/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Muat versi terbaru' }).click();
+    await expect.poll(() => summary.inputValue()).toBe('Ringkasan dari rekan kerja.');
+    const kept = page.locator('.lost-draft');
+    await kept.getByText('Teks Anda yang belum tersimpan').waitFor();
+    expect(await kept.getByLabel('Ringkasan').inputValue()).toBe('Ringkasan saya yang tidak boleh hilang.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an unanswered question becomes a new FAQ entry; fees show what is in force today', async () => {
+    const asked = await fetch(`${base}/api/v1/assistant/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'apakah kantor menerima pembayaran pakai kripto', lang: 'id' }),
+    });
+    expect(asked.status).toBe(200);
+    expect(((await asked.json()) as { answered: boolean }).answered).toBe(false);
+
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, publisher);
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    await page.getByRole('link', { name: 'Pertanyaan tak terjawab' }).click();
+    const row = page.locator('.question-table tbody tr', { hasText: 'kripto' });
+    await row.waitFor();
+    await axe(page, 'unanswered questions');
+    await row.getByRole('link', { name: /Buat entri FAQ/ }).click();
+    await page.getByRole('heading', { name: 'Entri FAQ baru' }).waitFor();
+    expect(await page.getByLabel('Variasi pertanyaan 1').inputValue()).toContain('kripto');
+    await page.getByLabel('Variasi pertanyaan 2').fill('bayar paspor pakai bitcoin bisa?');
+    await page
+      .getByLabel('Jawaban', { exact: true })
+      .fill('Pembayaran hanya melalui kode billing **SIMPONI** di bank atau kantor pos.');
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    await page.getByRole('status').getByText('Draf dibuat.').waitFor();
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.getByRole('status').getByText('Terbit.').waitFor();
+
+    await page.getByRole('link', { name: 'Jadwal biaya' }).click();
+    await page.getByRole('heading', { name: 'Jadwal biaya' }).waitFor();
+    expect(await page.locator('.fee-state-current').count()).toBeGreaterThan(0);
+    expect(await page.locator('.fee-state-current').first().textContent()).toContain('Berlaku hari ini');
+    await axe(page, 'fee schedule');
+    await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-fees.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an agent sees no knowledge navigation, cannot open the screens, and the API answers 403', async () => {
+    for (const [method, url] of [
+      ['GET', '/articles'],
+      ['GET', '/questions/unanswered'],
+      ['POST', '/synonyms'],
+    ] as const) {
+      const response = await staffApi(
+        agent,
+        method,
+        url,
+        method === 'POST' ? { language: 'id', term: 'x', means: 'y' } : undefined,
+      );
+      expect(response.statusCode, `${method} ${url}`).toBe(403);
+    }
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, agent);
+    await page.getByRole('heading', { name: /Milik saya/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Basis pengetahuan' }).count()).toBe(0);
+    await page.goto(`${base}/console/knowledge/articles`);
+    await page.getByRole('heading', { name: 'Halaman ini tidak ada.' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
