@@ -106,9 +106,9 @@ The amount depends on the passport type and validity (PP 45/2024):
     translations: {
       id: {
         slug: 'mengubah-jadwal-kedatangan-m-paspor',
-        title: 'Mengubah jadwal kedatangan di M-Paspor',
+        title: 'Mengubah atau mengganti jadwal kedatangan di M-Paspor',
         summary:
-          'Tanggal kedatangan yang sudah Anda pilih di M-Paspor dapat diubah satu kali, ke tanggal lain yang kuotanya masih tersedia.',
+          'Tanggal kedatangan yang sudah Anda pilih di M-Paspor dapat diubah (dipindahkan) satu kali, ke tanggal lain yang kuotanya masih tersedia.',
         body: `## Langkah
 1. Buka aplikasi **M-Paspor** dan pilih permohonan Anda.
 2. Pilih menu untuk mengubah jadwal.
@@ -121,9 +121,9 @@ The amount depends on the passport type and validity (PP 45/2024):
       },
       en: {
         slug: 'changing-arrival-date-m-paspor',
-        title: 'Changing your arrival date in M-Paspor',
+        title: 'Changing or moving your appointment date in M-Paspor',
         summary:
-          'The arrival date you chose in M-Paspor can be changed once, to another date that still has quota.',
+          'The arrival date (appointment) you chose in M-Paspor can be changed once, to another date that still has quota.',
         body: `## Steps
 1. Open the **M-Paspor** app and select your application.
 2. Choose the option to change the schedule.
@@ -146,7 +146,7 @@ The amount depends on the passport type and validity (PP 45/2024):
         slug: 'layanan-prioritas-tanpa-m-paspor',
         title: 'Siapa yang boleh datang tanpa mendaftar di M-Paspor',
         summary:
-          'Lansia di atas 60 tahun, penyandang disabilitas, dan anak di bawah 5 tahun boleh datang langsung ke kantor tanpa mendaftar di M-Paspor, selama kuota harian masih tersedia.',
+          'Lansia yang berusia di atas 60 tahun, penyandang disabilitas, dan anak di bawah 5 tahun boleh datang langsung ke kantor tanpa mendaftar di M-Paspor, selama kuota harian masih tersedia.',
         body: `## Yang boleh datang langsung
 - **Lansia** berusia di atas 60 tahun.
 - **Penyandang disabilitas**.
@@ -207,7 +207,7 @@ Jika Anda punya keperluan mendesak dan kuota tetap penuh, kirim [permintaan info
         slug: 'm-paspor-quota-full',
         title: 'M-Paspor quota full: what you can do',
         summary:
-          'If the M-Paspor quota is full, check again regularly because quota can open up, choose another date, or choose another immigration office that still has quota. Never buy a queue slot from anyone.',
+          'If there are no slots available in M-Paspor (the quota is full), check again regularly because quota can open up, choose another date, or choose another immigration office that still has quota. Never buy a queue slot from anyone.',
         body: `## What you can do
 1. **Check again regularly.** Quota can open up, for example when other applicants change their dates.
 2. **Choose another date** that is still available.

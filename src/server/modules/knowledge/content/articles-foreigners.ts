@@ -14,7 +14,7 @@ export const FOREIGNER_ARTICLES: SeedArticle[] = [
         summary:
           'Ajukan perpanjangan ITAS sebelum izin tinggal Anda berakhir, dengan paspor yang masih berlaku dan dukungan penjamin. Persyaratan rinci bergantung pada jenis izin tinggal, jadi pastikan ke kantor imigrasi.',
         body: `## Apa itu ITAS dan ITAP
-- **ITAS (izin tinggal terbatas)**: izin bagi warga negara asing untuk tinggal di Indonesia dalam jangka waktu terbatas, misalnya untuk bekerja, menyatukan keluarga, atau belajar.
+- **ITAS (izin tinggal terbatas)**: izin bagi warga negara asing untuk tinggal di Indonesia dalam jangka waktu terbatas, misalnya untuk bekerja (tenaga kerja asing), menyatukan keluarga, atau belajar.
 - **ITAP (izin tinggal tetap)**: izin tinggal untuk jangka waktu yang lebih panjang bagi warga negara asing yang memenuhi syarat tertentu.
 
 ## Dasar perpanjangan ITAS
@@ -33,7 +33,7 @@ export const FOREIGNER_ARTICLES: SeedArticle[] = [
         summary:
           "Apply to extend your ITAS before your stay permit expires, with a valid passport and your sponsor's support. The detailed requirements depend on the type of stay permit, so confirm them with the immigration office.",
         body: `## What ITAS and ITAP are
-- **ITAS (limited stay permit)**: a permit for a foreign national to stay in Indonesia for a limited period, for example to work, join family or study.
+- **ITAS (limited stay permit)**: a permit for a foreign national to stay in Indonesia for a limited period, for example to work (foreign workers), join family or study.
 - **ITAP (permanent stay permit)**: a stay permit for a longer period for foreign nationals who meet certain conditions.
 
 ## ITAS extension basics
@@ -58,8 +58,8 @@ export const FOREIGNER_ARTICLES: SeedArticle[] = [
         slug: 'melebihi-izin-tinggal-overstay',
         title: 'Melebihi izin tinggal (overstay)',
         summary:
-          'Overstay berarti tinggal di Indonesia melewati masa izin tinggal. Anda dikenai biaya beban untuk setiap hari kelebihan, dan overstay yang lama dapat berujung pada deportasi dan penangkalan. Segera datang ke kantor imigrasi.',
-        body: `## Akibat overstay
+          'Overstay berarti tinggal di Indonesia melewati masa yang diizinkan oleh visa atau izin tinggal Anda. Sanksinya: Anda dikenai biaya beban untuk setiap hari kelebihan, dan overstay yang lama dapat berujung pada deportasi dan penangkalan. Segera datang ke kantor imigrasi.',
+        body: `## Sanksi overstay
 - Warga negara asing yang tinggal melewati masa izin tinggalnya dikenai **biaya beban** untuk setiap hari kelebihan, sesuai peraturan yang berlaku.
 - Overstay yang lama dapat berujung pada **deportasi** dan pencantuman dalam **daftar penangkalan** (larangan masuk ke Indonesia).
 
@@ -78,8 +78,8 @@ Besaran biaya beban dan tindakan yang diambil bergantung pada keadaan Anda. Past
         slug: 'overstaying-your-permit',
         title: 'Overstaying your permit (overstay)',
         summary:
-          'Overstay means staying in Indonesia beyond your permitted stay. You pay a charge for every day over, and a long overstay can lead to deportation and an entry ban. Go to the immigration office as soon as possible.',
-        body: `## Consequences of overstaying
+          'Overstay means staying in Indonesia beyond the date allowed by your visa or stay permit. The penalty: you pay a charge for every day over, and a long overstay can lead to deportation and an entry ban. Go to the immigration office as soon as possible.',
+        body: `## Penalties for overstaying
 - A foreign national who stays beyond their permitted stay pays an **overstay charge** for every extra day, according to the regulations in force.
 - A long overstay can lead to **deportation** and being placed on the **deterrence list** (an entry ban for Indonesia).
 

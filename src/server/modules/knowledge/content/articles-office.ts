@@ -175,7 +175,7 @@ Each element is scored on a scale of **1 to 4**. All respondents' scores are tur
         slug: 'jam-layanan-dan-kontak',
         title: 'Jam layanan dan saluran kontak',
         summary:
-          'Kantor melayani pada hari kerja, Senin–Jumat 08.00–16.00 WIB (jam contoh). Anda dapat menghubungi kami melalui Loket, telepon, WhatsApp, atau email. Data kontak di halaman ini adalah contoh untuk demo.',
+          'Kantor Imigrasi Kelas I Khusus TPI Surabaya melayani pada hari kerja, Senin–Jumat 08.00–16.00 WIB (jam contoh). Nomor telepon, WhatsApp, email, dan alamat kantor ada di halaman ini; semuanya data contoh untuk demo.',
         body: `**Catatan: jam, alamat, dan kontak di bawah ini adalah data contoh untuk demo, bukan data kantor yang sebenarnya.**
 
 ## Jam layanan (contoh)
@@ -200,7 +200,7 @@ Petugas kami tidak pernah meminta pembayaran melalui telepon atau WhatsApp.`,
         slug: 'opening-hours-and-contacts',
         title: 'Opening hours and contact channels',
         summary:
-          'The office serves on working days, Monday–Friday 08:00–16:00 WIB (example hours). You can contact us through Loket, phone, WhatsApp or e-mail. The contact data on this page is example data for the demo.',
+          'The Surabaya Class I Special Immigration Office (TPI) serves on working days, Monday–Friday 08:00–16:00 WIB (example hours). The phone number, WhatsApp number, e-mail and address are on this page; all of them are example data for the demo.',
         body: `**Note: the hours, address and contacts below are example data for the demo, not the real office's data.**
 
 ## Opening hours (example)
@@ -233,7 +233,7 @@ Our officers never ask for payment by phone or WhatsApp.`,
         slug: 'perlindungan-data-pribadi',
         title: 'Perlindungan data pribadi Anda di Loket',
         summary:
-          'Loket hanya menyimpan data yang diperlukan untuk menangani laporan Anda. Sesuai UU 27/2022, Anda berhak mengakses, memperbaiki, meminta salinan, dan meminta penghapusan data Anda.',
+          'Saat Anda mengirim laporan atau pengaduan, Loket hanya menyimpan data yang diperlukan untuk menanganinya. Sesuai UU 27/2022, Anda berhak mengakses, memperbaiki, meminta salinan, dan meminta penghapusan data Anda.',
         body: `## Data yang kami simpan
 - Isi laporan Anda dan lampiran yang Anda unggah.
 - Nama dan kontak, **hanya jika Anda mengisinya**. Keduanya tidak wajib.
@@ -261,7 +261,7 @@ Kami memberi tahu Anda dan lembaga yang berwenang secara tertulis paling lambat 
         slug: 'personal-data-protection',
         title: 'Protection of your personal data in Loket',
         summary:
-          'Loket stores only the data needed to handle your report. Under UU 27/2022 (the Personal Data Protection Law) you have the right to access, correct, get a copy of, and ask for erasure of your data.',
+          'When you send a report or complaint, Loket keeps only the data needed to handle it. Under UU 27/2022 (the Personal Data Protection Law) you have the right to access, correct, get a copy of, and ask for erasure of your data.',
         body: `## Data we store
 - The content of your report and the files you upload.
 - Your name and contact details, **only if you fill them in**. Both are optional.

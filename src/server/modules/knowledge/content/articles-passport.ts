@@ -10,7 +10,7 @@ export const PASSPORT_ARTICLES: SeedArticle[] = [
     translations: {
       id: {
         slug: 'jenis-paspor-biasa-dan-elektronik',
-        title: 'Jenis paspor: paspor biasa dan paspor elektronik',
+        title: 'Jenis paspor: apa beda paspor biasa dan paspor elektronik',
         summary:
           'Kantor ini menerbitkan paspor biasa non-elektronik dan paspor elektronik (e-paspor), masing-masing dengan masa berlaku paling lama 5 atau 10 tahun. Biayanya bergantung pada jenis dan masa berlaku.',
         body: `## Dua jenis paspor
@@ -36,11 +36,11 @@ Semua biaya dibayar hanya melalui kode billing resmi. Petugas tidak pernah memin
       },
       en: {
         slug: 'passport-types-ordinary-and-electronic',
-        title: 'Passport types: ordinary and electronic passports',
+        title: 'Passport types: the difference between ordinary and electronic passports',
         summary:
           'This office issues ordinary non-electronic passports and electronic passports (e-passports), each valid for up to 5 or 10 years. The fee depends on the type and the validity.',
         body: `## Two passport types
-- **Ordinary non-electronic passport**: a passport book without a chip.
+- **Ordinary (regular) non-electronic passport**: a passport book without a chip.
 - **Electronic passport (e-passport)**: a passport book with a chip that stores your personal data and photo.
 
 Both are valid for travel abroad. The requirements and the application steps are the same.
@@ -70,7 +70,7 @@ All fees are paid only through the official billing code. Officers never ask for
     translations: {
       id: {
         slug: 'persyaratan-paspor-dewasa',
-        title: 'Persyaratan paspor untuk dewasa',
+        title: 'Persyaratan membuat paspor baru untuk dewasa',
         summary:
           'Siapkan e-KTP, Kartu Keluarga, dan salah satu dari akta kelahiran, akta perkawinan atau buku nikah, ijazah, atau surat baptis. Bawa juga paspor lama jika Anda pernah memilikinya.',
         body: `## Dokumen yang disiapkan
@@ -93,7 +93,7 @@ All fees are paid only through the official billing code. Officers never ask for
       },
       en: {
         slug: 'passport-requirements-adults',
-        title: 'Passport requirements for adults',
+        title: 'Documents needed for a new passport (adults)',
         summary:
           'Prepare your e-KTP, Kartu Keluarga (family card) and one of: birth certificate, marriage certificate or marriage book, school diploma, or baptism letter. Also bring your old passport if you ever had one.',
         body: `## Documents to prepare
@@ -124,9 +124,9 @@ All fees are paid only through the official billing code. Officers never ask for
     translations: {
       id: {
         slug: 'persyaratan-paspor-anak',
-        title: 'Persyaratan paspor untuk anak di bawah 17 tahun',
+        title: 'Persyaratan membuat paspor untuk anak di bawah 17 tahun',
         summary:
-          'Untuk anak di bawah 17 tahun, siapkan e-KTP salah satu orang tua, Kartu Keluarga, akta kelahiran anak, dan akta perkawinan atau buku nikah orang tua. Kedua orang tua hadir (atau memberi surat kuasa) dan membawa paspor mereka.',
+          'Untuk membuat paspor anak yang berusia di bawah 17 tahun, siapkan e-KTP salah satu orang tua, Kartu Keluarga, akta kelahiran anak, dan akta perkawinan atau buku nikah orang tua. Kedua orang tua hadir (atau memberi surat kuasa) dan membawa paspor mereka.',
         body: `## Dokumen yang disiapkan
 1. **e-KTP** ayah atau ibu.
 2. **Kartu Keluarga**.
@@ -151,7 +151,7 @@ Jika anak akan bepergian tanpa orang tua, ada dokumen tambahan. Lihat artikel te
       },
       en: {
         slug: 'passport-requirements-children',
-        title: 'Passport requirements for children under 17',
+        title: 'What a child under 17 needs to get a passport',
         summary:
           "For a child under 17, prepare one parent's e-KTP, the Kartu Keluarga (family card), the child's birth certificate, and the parents' marriage certificate or marriage book. Both parents attend (or give a power of attorney) and bring their passports.",
         body: `## Documents to prepare
@@ -189,7 +189,7 @@ If the child will travel without the parents, extra documents are needed. See th
         title: 'Paspor untuk anak yang bepergian tanpa orang tua',
         summary:
           'Jika anak akan bepergian ke luar negeri tanpa ayah dan ibu, tambahkan e-KTP dan paspor orang yang mendampingi anak, serta surat pernyataan orang tua yang bermeterai.',
-        body: `Contohnya anak yang bepergian bersama kakek dan nenek, kerabat, atau rombongan sekolah.
+        body: `Contohnya anak yang bepergian bersama kakek dan nenek, kerabat, atau rombongan sekolah bersama guru (misalnya study tour).
 
 ## Dokumen tambahan
 Selain persyaratan paspor anak, siapkan:
@@ -206,7 +206,7 @@ Selain persyaratan paspor anak, siapkan:
         title: 'Passport for a child travelling without parents',
         summary:
           "If a child will travel abroad without the father and mother, add the e-KTP and passport of the person accompanying the child, and the parents' statement on duty stamp (meterai).",
-        body: `For example, a child travelling with grandparents, relatives or a school group.
+        body: `For example, a child travelling with grandparents, relatives or a school group with teachers (such as a study tour).
 
 ## Extra documents
 In addition to the requirements for a child's passport, prepare:
@@ -386,7 +386,10 @@ The fee for replacing a lost passport is {{fee:GANTI_HILANG}}. This figure is st
         summary:
           'Paspor yang rusak, misalnya sobek, basah, atau halamannya lepas, harus diganti. Bawa paspor yang rusak bersama persyaratan paspor lainnya ke kantor imigrasi.',
         body: `## Kapan paspor dianggap rusak
-Contohnya: halaman data sobek atau tidak terbaca, paspor terkena air, halaman lepas atau hilang, atau sampul dan cip rusak. Paspor seperti ini dapat ditolak saat pemeriksaan di bandara.
+Contohnya: halaman data sobek atau tidak terbaca, paspor terkena air, halaman lepas atau hilang, atau sampul dan cip rusak.
+
+## Apakah masih bisa dipakai?
+Jangan mengandalkannya. Paspor yang rusak, walaupun hanya sedikit, dapat ditolak saat pemeriksaan di bandara atau di negara tujuan. Ganti sebelum bepergian.
 
 ## Langkah
 1. Siapkan **paspor yang rusak** dan persyaratan paspor: e-KTP, Kartu Keluarga, dan salah satu dari akta kelahiran, akta perkawinan atau buku nikah, ijazah, atau surat baptis.
@@ -405,7 +408,10 @@ Jika paspor Anda hanya penuh atau masa berlakunya hampir habis, itu bukan paspor
         summary:
           'A damaged passport, for example torn, wet or with loose pages, must be replaced. Bring the damaged passport with the other passport requirements to the immigration office.',
         body: `## When a passport counts as damaged
-For example: the data page is torn or unreadable, the passport got wet, pages are loose or missing, or the cover or chip is broken. A passport like this may be refused at airport checks.
+For example: the data page is torn or unreadable, the passport got wet, pages are loose or missing, or the cover or chip is broken.
+
+## Can I still use it?
+Do not rely on it. A damaged passport, even slightly damaged, may be refused at airport checks or by the destination country. Replace it before you travel.
 
 ## Steps
 1. Prepare **the damaged passport** and the passport requirements: e-KTP, Kartu Keluarga (family card), and one of: birth certificate, marriage certificate or marriage book, school diploma, or baptism letter.
@@ -428,7 +434,7 @@ If your passport is only full or about to expire, it is not a damaged passport. 
     translations: {
       id: {
         slug: 'tahapan-dan-lama-proses-paspor',
-        title: 'Tahapan dan lama proses paspor',
+        title: 'Berapa lama paspor selesai: tahapan dan lama proses',
         summary:
           'Layanan reguler umumnya selesai dalam 4 hari kerja. Jika butuh lebih cepat, ada layanan percepatan yang umumnya selesai pada hari yang sama.',
         body: `## Tahapan di kantor
@@ -454,7 +460,7 @@ Hari kerja tidak termasuk Sabtu, Minggu, hari libur nasional, dan cuti bersama. 
       },
       en: {
         slug: 'passport-steps-and-processing-time',
-        title: 'Passport steps and processing time',
+        title: 'How long a passport takes: steps and processing time',
         summary:
           'The regular service usually takes 4 working days. If you need it sooner, the same-day service (percepatan) is usually completed on the same day.',
         body: `## Steps at the office
@@ -538,7 +544,7 @@ Working days exclude Saturdays, Sundays, public holidays and collective leave da
         slug: 'cek-status-permohonan-dan-pengambilan-paspor',
         title: 'Cek status permohonan paspor dan pengambilan paspor',
         summary:
-          'Simpan bukti pembayaran dan tanda terima dari kantor: di sana tercantum nomor permohonan Anda. Jika paspor belum siap pada perkiraan waktunya, kirim permintaan informasi di Loket dengan menyebutkan nomor permohonan.',
+          'Untuk mengetahui apakah paspor sudah jadi dan bisa diambil, simpan bukti pembayaran dan tanda terima dari kantor: di sana tercantum nomor permohonan Anda. Jika paspor belum siap pada perkiraan waktunya, kirim permintaan informasi di Loket dengan menyebutkan nomor permohonan.',
         body: `## Mengetahui kapan paspor siap
 - Layanan reguler umumnya selesai dalam 4 hari kerja; layanan percepatan umumnya pada hari yang sama.
 - Simpan **bukti pembayaran** dan **tanda terima** yang Anda terima di kantor. Nomor permohonan paspor tercantum di sana.
@@ -559,7 +565,7 @@ Jika paspor akan diambil oleh orang lain, tanyakan lebih dulu syaratnya melalui 
         slug: 'passport-application-status-and-collection',
         title: 'Checking a passport application and collecting the passport',
         summary:
-          'Keep the payment proof and the receipt from the office: they show your application number. If the passport is not ready by the expected time, send an information request in Loket and mention the application number.',
+          'To know whether your passport is ready to collect, keep the payment proof and the receipt from the office: they show your application number. If the passport is not ready by the expected time, send an information request in Loket and mention the application number.',
         body: `## Knowing when the passport is ready
 - The regular service usually takes 4 working days; the same-day service usually finishes on the same day.
 - Keep the **payment proof** and the **receipt** you received at the office. Your passport application number is on them.

@@ -12,7 +12,7 @@ export const REPORT_ARTICLES: SeedArticle[] = [
         slug: 'cara-menyampaikan-pengaduan',
         title: 'Cara menyampaikan pengaduan',
         summary:
-          'Sampaikan pengaduan di Loket melalui menu "Sampaikan pengaduan". Anda menerima kode pelacakan dan kunci akses untuk memantau tindak lanjutnya. Pengaduan tidak dipungut biaya.',
+          'Sampaikan pengaduan tentang pelayanan kantor imigrasi di Loket melalui menu "Sampaikan pengaduan". Anda menerima kode pelacakan dan kunci akses untuk memantau tindak lanjutnya. Pengaduan tidak dipungut biaya.',
         body: `Pengaduan adalah laporan bahwa ada yang tidak beres dengan layanan kami, misalnya pelayanan yang terlambat, petugas yang tidak sopan, atau informasi yang salah.
 
 ## Langkah
@@ -37,7 +37,7 @@ Pengaduan juga dapat disampaikan melalui saluran kontak kantor. Jika Anda tidak 
         slug: 'how-to-file-a-complaint',
         title: 'How to file a complaint',
         summary:
-          'File a complaint in Loket through "Make a complaint". You receive a tracking code and an access key to follow what we do about it. Complaints are free of charge.',
+          'Complain about the immigration office\'s service in Loket through "Make a complaint". You receive a tracking code and an access key to follow what we do about it. Complaints are free of charge.',
         body: `A complaint reports that something went wrong with our service, for example a late service, an impolite officer or wrong information.
 
 ## Steps
@@ -70,7 +70,7 @@ You can also file a complaint through the office's contact channels. If you are 
         slug: 'cara-meminta-informasi',
         title: 'Cara meminta informasi atau bertanya kepada petugas',
         summary:
-          'Jika jawaban yang Anda cari tidak ada di pusat informasi ini, kirim "Minta informasi" di Loket. Petugas menjawab secara tertulis dan Anda membaca jawabannya di halaman cek status laporan.',
+          'Jika jawaban yang Anda cari tidak ada di situs dan pusat informasi ini, kirim "Minta informasi" di Loket. Petugas menjawab secara tertulis dan Anda membaca jawabannya di halaman cek status laporan.',
         body: `## Langkah
 1. Cari dulu di pusat informasi ini. Banyak pertanyaan tentang syarat, biaya, dan jadwal sudah terjawab.
 2. Jika belum terjawab, buka [Minta informasi](/submit/request).
@@ -87,7 +87,7 @@ Permintaan informasi tidak dipungut biaya.`,
         slug: 'how-to-request-information',
         title: 'How to request information or ask an officer',
         summary:
-          'If the answer you need is not in this information center, send "Request information" in Loket. An officer answers in writing and you read the answer on the report status page.',
+          'If the answer you need is not on this site and information center, send "Request information" in Loket. An officer answers in writing and you read the answer on the report status page.',
         body: `## Steps
 1. Search this information center first. Many questions about requirements, fees and schedules are already answered.
 2. If not, open [Request information](/submit/request).
@@ -112,7 +112,7 @@ Information requests are free of charge.`,
         slug: 'menyampaikan-pendapat-atau-saran',
         title: 'Menyampaikan pendapat atau saran',
         summary:
-          'Punya ide untuk memperbaiki layanan kami? Kirim melalui "Beri pendapat atau saran" di Loket. Setiap masukan dibaca dan dapat Anda pantau dengan kode pelacakan.',
+          'Punya ide atau usulan untuk memperbaiki layanan kami, misalnya ruang tunggu atau aplikasi? Kirim melalui "Beri pendapat atau saran" di Loket. Setiap masukan dibaca dan dapat Anda pantau dengan kode pelacakan.',
         body: `Pendapat dan saran membantu kami memperbaiki layanan, misalnya tentang ruang tunggu, papan petunjuk, jam layanan, atau aplikasi.
 
 ## Langkah
@@ -131,7 +131,7 @@ Untuk menilai layanan secara keseluruhan, isi juga Survei Kepuasan Masyarakat.`,
         slug: 'giving-an-opinion-or-suggestion',
         title: 'Giving an opinion or suggestion',
         summary:
-          'Have an idea to improve our service? Send it through "Give an opinion or suggestion" in Loket. Every suggestion is read, and you can follow it with your tracking code.',
+          'Have an idea or proposal to improve our service, for example the waiting room or the app? Send it through "Give an opinion or suggestion" in Loket. Every suggestion is read, and you can follow it with your tracking code.',
         body: `Opinions and suggestions help us improve our service, for example about the waiting room, signs, opening hours or the app.
 
 ## Steps
@@ -206,7 +206,7 @@ To rate the service as a whole, please also fill in the Community Satisfaction S
         slug: 'batas-waktu-penanganan-laporan',
         title: 'Berapa lama pengaduan dan permintaan ditangani',
         summary:
-          'Setiap laporan diverifikasi dan diteruskan ke unit yang tepat paling lambat 3 hari kerja, lalu ditindaklanjuti oleh unit itu paling lambat 5 hari kerja.',
+          'Setiap laporan diverifikasi dan diteruskan ke unit yang tepat paling lambat 3 hari kerja, lalu ditindaklanjuti dan ditanggapi oleh unit itu paling lambat 5 hari kerja.',
         body: `## Batas waktu
 1. **Verifikasi dan penerusan**: paling lambat **3 hari kerja** setelah laporan diterima.
 2. **Tindak lanjut** oleh unit yang bertanggung jawab: paling lambat **5 hari kerja** setelah laporan diteruskan.
@@ -224,7 +224,7 @@ Beberapa masalah perlu pemeriksaan lebih lanjut. Jika demikian, petugas memberi 
         slug: 'report-handling-time-limits',
         title: 'How long complaints and requests take',
         summary:
-          'Every report is verified and passed to the right unit within 3 working days, and that unit follows it up within 5 working days.',
+          'Every report is verified and passed to the right unit within 3 working days, and that unit follows it up and gives you a response within 5 working days.',
         body: `## Time limits
 1. **Verification and routing**: within **3 working days** of receiving the report.
 2. **Follow-up** by the responsible unit: within **5 working days** of the report being routed.
@@ -250,7 +250,7 @@ Some problems need further examination. In that case the officer tells you on th
         slug: 'melaporkan-pungli-dan-calo',
         title: 'Melaporkan pungutan liar (pungli), suap, atau calo dengan aman',
         summary:
-          'Laporkan pungli, permintaan suap, atau calo melalui "Laporkan pelanggaran integritas" di Loket. Anda boleh melapor tanpa nama: pilih anonim dan rahasia, lalu simpan kode pelacakan dan kunci akses.',
+          'Jika petugas atau siapa pun meminta uang di luar biaya resmi, laporkan pungli, permintaan suap, atau calo melalui "Laporkan pelanggaran integritas" di Loket. Anda boleh melapor tanpa nama: pilih anonim dan rahasia, lalu simpan kode pelacakan dan kunci akses.',
         body: `## Apa yang dapat dilaporkan
 - Petugas atau orang lain meminta uang di luar biaya resmi (**pungutan liar**).
 - Permintaan atau tawaran **suap** dan "uang terima kasih".
@@ -273,7 +273,7 @@ Some problems need further examination. In that case the officer tells you on th
         slug: 'reporting-extortion-and-brokers',
         title: 'Reporting illegal charges (pungli), bribes or brokers (calo) safely',
         summary:
-          'Report illegal charges, bribe requests or brokers through "Report an integrity problem" in Loket. You may report without giving your name: choose anonymous and confidential, then save the tracking code and access key.',
+          'If an officer or anyone else asks you for money beyond the official fees or for a bribe, report illegal charges, bribe requests or brokers through "Report an integrity problem" in Loket. You may report without giving your name: choose anonymous and confidential, then save the tracking code and access key.',
         body: `## What you can report
 - An officer or anyone else asks for money beyond the official fees (**illegal charges, pungli**).
 - A request or offer of a **bribe** or a "thank-you payment".
@@ -304,7 +304,7 @@ Some problems need further examination. In that case the officer tells you on th
         slug: 'mengurus-paspor-tanpa-calo',
         title: 'Mengurus paspor tanpa calo',
         summary:
-          'Anda tidak memerlukan calo. Pendaftaran M-Paspor tidak dipungut biaya, dan satu-satunya pembayaran adalah biaya resmi melalui kode billing. Paspor tidak bisa diurus orang lain karena Anda harus hadir untuk foto, sidik jari, dan wawancara.',
+          'Anda tidak memerlukan calo atau perantara. Pendaftaran M-Paspor tidak dipungut biaya, dan satu-satunya pembayaran adalah biaya resmi melalui kode billing. Paspor tidak bisa diurus orang lain karena Anda harus hadir untuk foto, sidik jari, dan wawancara.',
         body: `## Tanda-tanda calo
 - Menawarkan "jalur kilat", "orang dalam", atau jaminan paspor jadi tanpa antre.
 - Menjual slot antrean M-Paspor.
@@ -323,7 +323,7 @@ Menggunakan calo berisiko: data pribadi Anda dapat disalahgunakan dan uang Anda 
         slug: 'getting-a-passport-without-brokers',
         title: 'Getting a passport without a broker',
         summary:
-          'You do not need a broker (calo). Booking in M-Paspor is free of charge, and the only payment is the official fee through the billing code. Nobody can get a passport for you, because you must attend for the photo, fingerprints and interview.',
+          'You do not need a broker (calo) or any middleman. Booking in M-Paspor is free of charge, and the only payment is the official fee through the billing code. Nobody can get a passport for you, because you must attend for the photo, fingerprints and interview.',
         body: `## Signs of a broker
 - Offers a "fast track", an "insider", or a guaranteed passport without queueing.
 - Sells M-Paspor queue slots.

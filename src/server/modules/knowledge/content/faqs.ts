@@ -54,6 +54,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Peraturan apa yang mengatur biaya paspor?',
           'Apakah tarif paspor naik?',
           'PP 45 tahun 2024 berlaku kapan?',
+          'Apakah biaya paspor masih memakai PP 28/2019?',
         ],
         answer:
           'Tarif paspor saat ini diatur dalam **PP 45/2024**, yang berlaku sejak **17 Desember 2024** dan menggantikan PP 28/2019. Contohnya, paspor elektronik 10 tahun sekarang {{fee:EPASPOR_10TH}}. Biaya yang dibayar mengikuti tarif yang berlaku pada hari kode billing diterbitkan.',
@@ -78,6 +79,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
         questions: [
           'Apakah pembuatan paspor bisa diwakilkan?',
           'Bisa titip bikin paspor ke saudara?',
+          'Bisakah mengurus paspor dengan surat kuasa?',
           'Boleh diurus orang lain tanpa saya datang?',
           'Harus datang sendiri ke kantor imigrasi?',
         ],
@@ -105,6 +107,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Apakah harus membuat paspor di kantor imigrasi sesuai alamat KTP?',
           'KTP saya luar Surabaya, bisa bikin paspor di Surabaya?',
           'Boleh mengajukan paspor di kantor imigrasi kota lain?',
+          'Apakah paspor harus diurus sesuai domisili?',
         ],
         answer:
           'Anda memilih sendiri kantor imigrasi tujuan saat mendaftar di aplikasi **M-Paspor**, sesuai kantor dan tanggal yang kuotanya tersedia. Jika ragu apakah permohonan Anda dapat dilayani di kantor ini, kirim [permintaan informasi](/submit/request) sebelum datang.',
@@ -130,6 +133,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Halaman paspor saya sudah penuh padahal masih berlaku, bagaimana?',
           'Paspor penuh cap, harus ganti?',
           'Bisakah menambah halaman paspor?',
+          'Halaman untuk cap visa sudah habis',
         ],
         answer:
           'Paspor yang halamannya penuh diganti dengan paspor baru, dengan persyaratan dan biaya yang sama seperti perpanjangan paspor. Bawa paspor lama Anda. Biayanya sesuai jenis dan masa berlaku yang dipilih, misalnya {{fee:EPASPOR_10TH}} untuk paspor elektronik 10 tahun.',
@@ -179,7 +183,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
         questions: [
           'Saya tidak membayar dalam 2 jam, bagaimana?',
           'Kode billing sudah kedaluwarsa',
-          'Telat bayar billing M-Paspor',
+          'Terlambat membayar billing M-Paspor',
           'Batas waktu bayar paspor berapa lama?',
         ],
         answer:
@@ -281,6 +285,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
         questions: [
           'Apakah saya bisa melapor tanpa menyebutkan nama?',
           'Lapor anonim bisa?',
+          'Bisa mengirim pengaduan tanpa nama?',
           'Identitas pelapor dirahasiakan tidak?',
         ],
         answer:
@@ -356,7 +361,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
         questions: [
           'Apakah kantor imigrasi buka hari Sabtu?',
           'Sabtu Minggu buka nggak?',
-          'Jam berapa kantor imigrasi buka?',
+          'Apakah ada layanan akhir pekan?',
         ],
         answer:
           'Menurut jam contoh untuk demo ini, kantor melayani **Senin–Jumat 08.00–16.00 WIB** dan tutup pada Sabtu, Minggu, dan hari libur nasional (contoh). Jika ada layanan khusus di akhir pekan, kantor akan mengumumkannya. Loket dan pusat informasi tetap dapat dipakai 24 jam.',
@@ -365,7 +370,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
         questions: [
           'Is the immigration office open on Saturday?',
           'Are you open at the weekend?',
-          'What time does the office open?',
+          'Is there any Sunday service?',
         ],
         answer:
           'According to the example hours for this demo, the office serves **Monday–Friday 08:00–16:00 WIB** and is closed on Saturdays, Sundays and public holidays (example). Any special weekend service will be announced by the office. Loket and the information center remain available 24 hours a day.',
@@ -484,7 +489,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Cara membuka kembali pengaduan',
         ],
         answer:
-          'Buka [halaman status laporan](/status) dengan kode pelacakan dan kunci akses, lalu tekan **"Belum, buka kembali"** dan jelaskan apa yang belum selesai. Laporan kembali ditangani petugas. Jika tetap tidak puas, Anda dapat melapor melalui SP4N-LAPOR! di [lapor.go.id](https://www.lapor.go.id) atau kepada Ombudsman Republik Indonesia.',
+          'Jika masalah Anda belum teratasi, buka [halaman status laporan](/status) dengan kode pelacakan dan kunci akses, lalu tekan **"Belum, buka kembali"** dan jelaskan apa yang belum selesai. Laporan kembali ditangani petugas. Jika tetap tidak puas, Anda dapat melapor melalui SP4N-LAPOR! di [lapor.go.id](https://www.lapor.go.id) atau kepada Ombudsman Republik Indonesia.',
       },
       en: {
         questions: [
@@ -493,7 +498,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'How do I reopen a complaint?',
         ],
         answer:
-          'Open the [report status page](/status) with your tracking code and access key, press **"No, reopen it"** and explain what is not solved. The report goes back to an officer. If you are still not satisfied, you can report through SP4N-LAPOR! at [lapor.go.id](https://www.lapor.go.id) or to the Ombudsman of the Republic of Indonesia.',
+          'If your problem has not been solved, open the [report status page](/status) with your tracking code and access key, press **"No, reopen it"** and explain what is not solved. The report goes back to an officer. If you are still not satisfied, you can report through SP4N-LAPOR! at [lapor.go.id](https://www.lapor.go.id) or to the Ombudsman of the Republic of Indonesia.',
       },
     },
   },
@@ -750,7 +755,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
     translations: {
       id: {
         questions: [
-          'Paspor saya hilang saat di luar negeri, apa yang harus dilakukan?',
+          'Paspor hilang waktu sedang di luar negeri',
           'Kecopetan paspor waktu liburan di luar negeri',
           'Kehilangan paspor di Malaysia',
         ],
@@ -759,7 +764,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
       },
       en: {
         questions: [
-          'I lost my passport abroad, what should I do?',
+          'My passport was lost while I was abroad',
           'My passport was stolen while travelling overseas',
           'Lost my Indonesian passport in another country',
         ],
