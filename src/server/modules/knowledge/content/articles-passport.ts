@@ -439,7 +439,7 @@ If your passport is only full or about to expire, it is not a damaged passport. 
           'Layanan reguler umumnya selesai dalam 4 hari kerja. Jika butuh lebih cepat, ada layanan percepatan yang umumnya selesai pada hari yang sama.',
         body: `## Tahapan di kantor
 1. Pemeriksaan berkas.
-2. Pembayaran melalui kode billing.
+2. Pembayaran melalui kode billing, jika belum dibayar setelah mendaftar di M-Paspor.
 3. Foto dan pengambilan sidik jari.
 4. Wawancara.
 5. Verifikasi.
@@ -465,7 +465,7 @@ Hari kerja tidak termasuk Sabtu, Minggu, hari libur nasional, dan cuti bersama. 
           'The regular service usually takes 4 working days. If you need it sooner, the same-day service (percepatan) is usually completed on the same day.',
         body: `## Steps at the office
 1. Document check.
-2. Payment through the billing code.
+2. Payment through the billing code, if not already paid after booking in M-Paspor.
 3. Photo and fingerprints.
 4. Interview.
 5. Verification.

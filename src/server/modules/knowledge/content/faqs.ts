@@ -57,7 +57,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Apakah biaya paspor masih memakai PP 28/2019?',
         ],
         answer:
-          'Tarif paspor saat ini diatur dalam **PP 45/2024**, yang berlaku sejak **17 Desember 2024** dan menggantikan PP 28/2019. Contohnya, paspor elektronik 10 tahun sekarang {{fee:EPASPOR_10TH}}. Biaya yang dibayar mengikuti tarif yang berlaku pada hari kode billing diterbitkan.',
+          'Tarif paspor saat ini diatur dalam **PP 45/2024**, yang berlaku sejak **17 Desember 2024** dan menggantikan PP 28/2019. Contohnya, paspor elektronik 10 tahun sekarang {{fee:EPASPOR_10TH}}.',
       },
       en: {
         questions: [
@@ -66,7 +66,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Did passport fees go up?',
         ],
         answer:
-          'Passport fees are currently set by **PP 45/2024**, in force since **17 December 2024**, which replaced PP 28/2019. For example, a 10-year electronic passport now costs {{fee:EPASPOR_10TH}}. You pay the fee in force on the day the billing code is issued.',
+          'Passport fees are currently set by **PP 45/2024**, in force since **17 December 2024**, which replaced PP 28/2019. For example, a 10-year electronic passport now costs {{fee:EPASPOR_10TH}}.',
       },
     },
   },
@@ -610,7 +610,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
       id: {
         questions: ['Apa itu Loket?', 'Situs ini milik siapa?', 'Apakah ini situs resmi kantor imigrasi?'],
         answer:
-          'Loket adalah pusat informasi dan layanan pengaduan Kantor Imigrasi Kelas I Khusus TPI Surabaya. Di sini Anda dapat mencari informasi, bertanya, menyampaikan pengaduan, pendapat, pujian, atau laporan pelanggaran integritas, dan memantau tindak lanjutnya dengan kode pelacakan. Permohonan paspor sendiri tetap didaftarkan melalui aplikasi M-Paspor.',
+          'Loket adalah pusat informasi dan layanan pengaduan resmi Kantor Imigrasi Kelas I Khusus TPI Surabaya, kantor Direktorat Jenderal Imigrasi di bawah Kementerian Imigrasi dan Pemasyarakatan (Kemenimipas). Di sini Anda dapat mencari informasi, bertanya, menyampaikan pengaduan, pendapat, pujian, atau laporan pelanggaran integritas, dan memantau tindak lanjutnya dengan kode pelacakan. Permohonan paspor sendiri tetap didaftarkan melalui aplikasi M-Paspor.',
       },
       en: {
         questions: [
@@ -619,7 +619,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Is this the official site of the immigration office?',
         ],
         answer:
-          'Loket is the information center and complaint service of the Surabaya Class I Special Immigration Office (TPI). Here you can find information, ask questions, make complaints, give opinions or compliments, report integrity problems, and follow them up with a tracking code. Passport applications themselves are still booked through the M-Paspor app.',
+          'Loket is the official information center and complaint service of the Surabaya Class I Special Immigration Office (TPI), an office of the Directorate General of Immigration under the Ministry of Immigration and Corrections (Kementerian Imigrasi dan Pemasyarakatan, Kemenimipas). Here you can find information, ask questions, make complaints, give opinions or compliments, report integrity problems, and follow them up with a tracking code. Passport applications themselves are still booked through the M-Paspor app.',
       },
     },
   },
