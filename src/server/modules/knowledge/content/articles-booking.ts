@@ -65,6 +65,9 @@ export const BOOKING_ARTICLES: SeedArticle[] = [
 3. Bayar **paling lambat 2 jam** setelah kode diterbitkan, melalui kanal pembayaran yang ditunjukkan di aplikasi (misalnya bank atau kantor pos).
 4. Simpan **bukti pembayaran** dan bawa saat datang ke kantor.
 
+## Jika terlambat membayar
+Setelah 2 jam, kode billing tidak dapat dipakai lagi. Jangan membayar ke kode yang sudah kedaluwarsa; umumnya Anda perlu mendaftar ulang di M-Paspor untuk mendapat jadwal dan kode billing baru.
+
 ## Jumlah yang dibayar
 Jumlahnya sesuai jenis paspor dan masa berlaku (PP 45/2024):
 - Paspor biasa non-elektronik: {{fee:PASPOR_BIASA_5TH}} (5 tahun) atau {{fee:PASPOR_BIASA_10TH}} (10 tahun).
@@ -85,6 +88,9 @@ Jumlahnya sesuai jenis paspor dan masa berlaku (PP 45/2024):
 2. Note the **billing code** and the amount to pay.
 3. Pay **within 2 hours** of the code's issue, through the payment channels shown in the app (for example a bank or the post office).
 4. Keep the **payment proof** and bring it when you come to the office.
+
+## If you pay late
+After 2 hours the billing code can no longer be used. Do not pay to an expired code; you usually need to book again in M-Paspor to get a new date and billing code.
 
 ## Amount to pay
 The amount depends on the passport type and validity (PP 45/2024):

@@ -151,7 +151,7 @@ Jika anak akan bepergian tanpa orang tua, ada dokumen tambahan. Lihat artikel te
       },
       en: {
         slug: 'passport-requirements-children',
-        title: 'What a child under 17 needs to get a passport',
+        title: 'Requirements to get a passport for a child under 17',
         summary:
           "For a child under 17, prepare one parent's e-KTP, the Kartu Keluarga (family card), the child's birth certificate, and the parents' marriage certificate or marriage book. Both parents attend (or give a power of attorney) and bring their passports.",
         body: `## Documents to prepare
