@@ -187,19 +187,23 @@ export async function deleteKnowledgeDocument(db: Kysely<any>, docKey: string): 
 }
 
 /**
- * Keys of the documents of one language matching any group (any alternative within a group), best first. The
- * last group may be matched as a prefix (a word still being typed). Title matches weigh three times body matches
- * on both engines: bm25 column weights on FTS5, tsvector weights A=1.0 / D=0.33 on PostgreSQL.
+ * Keys of the documents of one language matching every group (`all`) or any group (`any`), where a group matches
+ * by any of its alternatives; best first. A group may match as a prefix (a word still being typed). Title matches
+ * weigh three times body matches on both engines: bm25 column weights on FTS5, tsvector weights A=1.0 / D=0.33
+ * on PostgreSQL.
  */
 export async function rankKnowledgeDocuments(
   db: Kysely<any>,
   lang: string,
   groups: { terms: string[]; prefix: boolean }[],
+  mode: 'all' | 'any',
   limit: number,
 ): Promise<string[]> {
   if (groups.length === 0) return [];
   if (dialectOf(db) === 'postgres') {
-    const query = groups.flatMap((g) => g.terms.map((t) => (g.prefix ? `${t}:*` : t))).join(' | ');
+    const query = groups
+      .map((g) => `(${g.terms.map((t) => (g.prefix ? `${t}:*` : t)).join(' | ')})`)
+      .join(mode === 'all' ? ' & ' : ' | ');
     const result = await sql<{ doc_key: string }>`
       select doc_key from knowledge_search, to_tsquery('simple', ${query}) query
       where terms @@ query and lang = ${lang}
@@ -207,7 +211,9 @@ export async function rankKnowledgeDocuments(
       limit ${limit}`.execute(db);
     return result.rows.map((r) => r.doc_key);
   }
-  const query = groups.flatMap((g) => g.terms.map((t) => (g.prefix ? `"${t}"*` : `"${t}"`))).join(' OR ');
+  const query = groups
+    .map((g) => `(${g.terms.map((t) => (g.prefix ? `"${t}"*` : `"${t}"`)).join(' OR ')})`)
+    .join(mode === 'all' ? ' AND ' : ' OR ');
   const result = await sql<{ doc_key: string }>`
     select doc_key from knowledge_search where knowledge_search match ${query} and lang = ${lang}
     order by bm25(knowledge_search, 0, 0, 3.0, 1.0), doc_key limit ${limit}`.execute(db);

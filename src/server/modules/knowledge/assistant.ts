@@ -33,6 +33,8 @@ export interface Answer {
   sources: AnswerSource[];
   confidence: number;
   followUps: { label: string; url: string }[];
+  /** The FAQ entry or article the answer was taken from (null when declined). */
+  matched: { kind: 'article' | 'faq'; key: string } | null;
 }
 
 export interface Question {
@@ -44,8 +46,10 @@ export interface Question {
 }
 
 /** Below this confidence the assistant declines. Tuned on the evaluation set (evaluation.test.ts). */
-export const ANSWER_THRESHOLD = 0.5;
-const CANDIDATES = 24;
+export const ANSWER_THRESHOLD = 0.35;
+const CANDIDATES = 40;
+/** How much lower an article's own FAQ entry may score and still be preferred to the article. */
+const FAQ_PREFERENCE_MARGIN = 0.12;
 
 export async function answerQuestion(db: Db, input: Question): Promise<Answer> {
   const question = input.question.trim().slice(0, 500);
@@ -76,6 +80,23 @@ export async function answerQuestion(db: Db, input: Question): Promise<Answer> {
 interface Weighted {
   terms: string[];
   weight: number;
+}
+
+/** Adjacent word pairs of a text, by stem: "paspor hilang" and "hilang paspor" both count as the pair. */
+function pairs(text: string, language: Language): Set<string> {
+  const stems = words(text).map((w) => cachedStem(w, language));
+  const result = new Set<string>();
+  for (let i = 1; i < stems.length; i++) result.add([stems[i - 1], stems[i]].sort().join(' '));
+  return result;
+}
+
+/** Share of the question's adjacent word pairs that a text also has side by side (phrases, not just words). */
+function phraseFit(queryPairs: Set<string>, text: string, language: Language): number {
+  if (queryPairs.size === 0) return 0;
+  const textPairs = pairs(text, language);
+  let found = 0;
+  for (const pair of queryPairs) if (textPairs.has(pair)) found++;
+  return found / queryPairs.size;
 }
 
 /** Rare words count more: inverse document frequency over the published knowledge; unknown words weigh most. */
@@ -113,22 +134,38 @@ function precision(text: string, query: Weighted[], language: Language, knowledg
   return total === 0 ? 0 : found / total;
 }
 
-function scoreHit(hit: KnowledgeHit, query: Weighted[], language: Language, knowledge: Corpus): number {
+function scoreHit(
+  hit: KnowledgeHit,
+  query: Weighted[],
+  queryPairs: Set<string>,
+  language: Language,
+  knowledge: Corpus,
+): number {
   if (hit.faq) {
     const answer = termSet(hit.body, language);
     let best = 0;
     for (const variant of hit.faq.questions) {
       const terms = termSet(variant, language);
-      const score = 0.7 * coverage(query, terms) + 0.3 * precision(variant, query, language, knowledge);
+      const score =
+        0.6 * coverage(query, terms) +
+        0.25 * precision(variant, query, language, knowledge) +
+        0.15 * phraseFit(queryPairs, variant, language);
       best = Math.max(best, score);
     }
-    return 0.85 * best + 0.15 * coverage(query, answer);
+    const allQuestions = termSet(hit.faq.questions.join('\n'), language);
+    return 0.4 * coverage(query, allQuestions) + 0.45 * best + 0.15 * coverage(query, answer);
   }
   const article = hit.article!;
-  const head = termSet(`${article.title}\n${article.summary}\n${article.tags.join(' ')}`, language);
+  const headText = `${article.title}\n${article.summary}\n${article.tags.join('\n')}`;
+  const head = termSet(headText, language);
   const all = termSet(`${hit.title}\n${hit.body}`, language);
   const titleFit = precision(article.title, query, language, knowledge);
-  return 0.5 * coverage(query, head) + 0.3 * coverage(query, all) + 0.2 * titleFit;
+  return (
+    0.45 * coverage(query, head) +
+    0.25 * coverage(query, all) +
+    0.15 * titleFit +
+    0.15 * phraseFit(queryPairs, headText, language)
+  );
 }
 
 async function bestMatch(
@@ -140,13 +177,21 @@ async function bestMatch(
   const ranked = await rankKnowledge(db, language, prepared.groups, CANDIDATES);
   const hits = await loadHits(db, language, ranked);
   const query = weigh(prepared, knowledge);
+  const queryPairs = pairs(prepared.words.join(' '), language);
+  const scored = hits.map((hit) => ({ hit, score: scoreHit(hit, query, queryPairs, language, knowledge) }));
+  // Ties go to the engine's order (hits are ranked).
   let best: { hit: KnowledgeHit; score: number } | undefined;
-  for (const hit of hits) {
-    const score = scoreHit(hit, query, language, knowledge);
-    // Ties go to the engine's order (hits are ranked), then FAQ entries, which are written to be answers.
-    if (!best || score > best.score + 1e-9) best = { hit, score };
-  }
-  return best;
+  for (const candidate of scored) if (!best || candidate.score > best.score + 1e-9) best = candidate;
+  if (!best?.hit.article) return best;
+  // An article matched, but one of its own FAQ entries answers nearly as well: the entry is the precise answer
+  // to one question within the article's topic, so it is preferred (the article stays the named source).
+  const article = best;
+  const entry = scored
+    .filter(
+      (c) => c.hit.faq?.articleKey === article.hit.key && c.score >= article.score - FAQ_PREFERENCE_MARGIN,
+    )
+    .sort((a, b) => b.score - a.score)[0];
+  return entry ? { hit: entry.hit, score: article.score } : best;
 }
 
 // ---- composing the answer ----
@@ -204,6 +249,7 @@ async function compose(
     answerHtml: renderMarkdown(rendered),
     sources,
     confidence,
+    matched: { kind: hit.kind, key: hit.key },
     followUps: [
       ...[...related.values()].map((r: { slug: string; title: string }) => ({
         label: t(language, 'knowledge.follow_up.read_more', { title: r.title }),
@@ -240,6 +286,7 @@ function declined(language: Language, question: string, confidence: number): Ans
     answerHtml: renderMarkdown(message),
     sources: [],
     confidence,
+    matched: null,
     followUps: [
       { label: t(language, 'knowledge.follow_up.submit'), url: '/submit' },
       { label: t(language, 'knowledge.follow_up.contact'), url: '/#contact' },

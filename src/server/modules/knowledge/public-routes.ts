@@ -53,6 +53,7 @@ const AnswerSchema = Type.Object({
   ),
   confidence: Type.Number(),
   followUps: Type.Array(Type.Object({ label: Type.String(), url: Type.String() })),
+  matched: Nullable(Type.Object({ kind: StringEnum(['article', 'faq'] as const), key: Type.String() })),
 });
 
 const PublicArticle = Type.Object({

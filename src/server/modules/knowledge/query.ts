@@ -14,6 +14,27 @@ export interface PreparedQuery {
 }
 
 const MAX_WORDS = 16;
+
+/**
+ * Words that carry no meaning in a question typed to an office: chat particles, greetings and politeness, and
+ * question scaffolding. Dropped from queries only (documents keep them).
+ */
+const FILLERS: Record<Language, Set<string>> = {
+  id: new Set(
+    (
+      'ya yah sih dong deh kok nih tuh kah lah min kak gan sis bang mas mbak pak bu halo hai hallo permisi ' +
+      'terima kasih makasih tolong mohon apakah gimana bagaimana apa aja saja kira kira sebenarnya emang memang ' +
+      'beliau ingin mau pengen jika bila apabila kalau'
+    ).split(' '),
+  ),
+  en: new Set(
+    (
+      'hi hello hey please thanks thank dear sir madam kindly just really actually ' +
+      'how what which does do did can could would should will shall may might get got me your you im ' +
+      'tell want need know about there any some'
+    ).split(' '),
+  ),
+};
 /** Typo correction is for short queries: in a long one, an unknown word is more likely a name than a typo. */
 const TYPO_QUERY_WORDS = 8;
 
@@ -24,7 +45,9 @@ export function prepareQuery(
   options: { prefixLast?: boolean } = {},
 ): PreparedQuery {
   const typed = words(text);
-  const expanded = words(applySynonyms(text, corpus.synonyms)).slice(0, MAX_WORDS);
+  const expanded = words(applySynonyms(text, corpus.synonyms))
+    .filter((word) => !FILLERS[language].has(word))
+    .slice(0, MAX_WORDS);
   const correct = expanded.length <= TYPO_QUERY_WORDS && corpus.vocabulary.size > 0;
   let changed = expanded.join(' ') !== typed.join(' ');
   const result = expanded.map((word, index) => {

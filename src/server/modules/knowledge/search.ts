@@ -4,7 +4,8 @@ import { parseJson } from '../../db/dialect.js';
 import { type KnowledgeKind, rankKnowledge } from '../search/knowledge-index.js';
 import { words } from '../search/text.js';
 import { articleText, cachedStem, corpus, faqText } from './corpus.js';
-import { escapeHtml } from './markdown.js';
+import { feesValidOn, jakartaDate, renderFees } from './fees.js';
+import { escapeHtml, markdownToText } from './markdown.js';
 import type { ArticleContent, FaqContent } from './model.js';
 import type { CategoryRef } from './public-content.js';
 import { type PreparedQuery, prepareQuery } from './query.js';
@@ -38,6 +39,8 @@ export interface KnowledgeHit {
   language: Language;
   title: string;
   body: string;
+  /** Markdown a result's snippet is cut from: the summary and body of an article, a FAQ entry's answer. */
+  snippetText: string;
   article?: ArticleContent;
   faq?: FaqContent;
 }
@@ -77,12 +80,22 @@ export async function loadHits(
       key: row.translation_key,
       language,
       ...articleText(article),
+      snippetText: `${article.summary}\n\n${article.body}`,
       article,
     });
   }
   for (const row of faqs) {
     const faq = parseJson(row.published) as FaqContent;
-    byKey.set(`faq:${row.id}`, { kind: 'faq', id: row.id, key: row.key, language, ...faqText(faq), faq });
+    const text = faqText(faq);
+    byKey.set(`faq:${row.id}`, {
+      kind: 'faq',
+      id: row.id,
+      key: row.key,
+      language,
+      ...text,
+      snippetText: faq.answer,
+      faq,
+    });
   }
   return ids.flatMap((i) => byKey.get(`${i.kind}:${i.id}`) ?? []);
 }
@@ -97,9 +110,10 @@ export async function searchKnowledge(
   if (prepared.groups.length === 0) return { query: options.q, correctedQuery: null, total: 0, results: [] };
   const ranked = await rankKnowledge(db, language, prepared.groups, MAX_COUNTED);
   const hits = await loadHits(db, language, ranked.slice(0, limit));
-  const [categories, slugs] = await Promise.all([
+  const [categories, slugs, fees] = await Promise.all([
     db.selectFrom('kb_categories').select(['id', 'key', 'name_id', 'name_en']).execute(),
     articleSlugs(db, language, hits),
+    feesValidOn(db, jakartaDate()),
   ]);
   const categoryOf = (id: string | null): CategoryRef | null => {
     const row = id ? categories.find((c) => c.id === id) : undefined;
@@ -114,7 +128,7 @@ export async function searchKnowledge(
       key: hit.key,
       title: hit.article ? hit.article.title : (hit.faq!.questions[0] ?? ''),
       url: hitUrl(hit, slugs),
-      snippetHtml: snippet(hit.article ? hit.body : `${hit.body}`, prepared, language),
+      snippetHtml: snippet(markdownToText(renderFees(hit.snippetText, fees, language)), prepared, language),
       category: categoryOf(hit.article?.categoryId ?? hit.faq?.categoryId ?? null),
     })),
   };

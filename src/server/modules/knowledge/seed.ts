@@ -102,11 +102,16 @@ export async function seedKnowledge(
     await saveServiceStandard(db, actor, office.id, standard.serviceCode, standard, at);
   if (seed.maklumat) await saveMaklumat(db, actor, office.id, seed.maklumat, at);
   for (const synonym of seed.synonyms ?? []) {
-    try {
-      await saveSynonym(db, actor, null, synonym, at);
-    } catch (error) {
-      // The installation's dictionary already has the term: the publisher's entry wins.
-      if (!(error instanceof AppError && error.code === 'conflict')) throw error;
-    }
+    const term = synonym.term.trim().toLowerCase();
+    const existing = await db
+      .selectFrom('kb_synonyms')
+      .select(['id', 'means'])
+      .where('language', '=', synonym.language)
+      .where('term', '=', term)
+      .executeTakeFirst();
+    // The seed's dictionary was written for its content: where it differs from the default entry, it wins.
+    if (!existing) await saveSynonym(db, actor, null, synonym, at);
+    else if (existing.means !== synonym.means.trim().toLowerCase())
+      await saveSynonym(db, actor, existing.id, { means: synonym.means }, at);
   }
 }

@@ -36,15 +36,24 @@ export interface QueryGroup {
   prefix: boolean;
 }
 
-/** Documents of one language matching any query word, best first as ranked by the engine. */
+/**
+ * Documents of one language, best first as ranked by the engine: those containing every query word, then those
+ * containing some (so a precise match is never buried under a long document repeating one common word).
+ */
 export async function rankKnowledge(
   db: Db,
   language: Language,
   groups: QueryGroup[],
   limit: number,
 ): Promise<{ kind: KnowledgeKind; id: string }[]> {
-  const keys = await rankKnowledgeDocuments(db, language, groups, limit);
-  return keys.map((key) => {
+  const all = await rankKnowledgeDocuments(db, language, groups, 'all', limit);
+  const keys = new Set(all);
+  if (groups.length > 1 && keys.size < limit)
+    for (const key of await rankKnowledgeDocuments(db, language, groups, 'any', limit)) {
+      if (keys.size >= limit) break;
+      keys.add(key);
+    }
+  return [...keys].map((key) => {
     const colon = key.indexOf(':');
     return { kind: key.slice(0, colon) as KnowledgeKind, id: key.slice(colon + 1) };
   });
