@@ -107,6 +107,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Apakah harus membuat paspor di kantor imigrasi sesuai alamat KTP?',
           'KTP saya luar Surabaya, bisa bikin paspor di Surabaya?',
           'Boleh mengajukan paspor di kantor imigrasi kota lain?',
+          'Bisa bikin paspor di luar kota domisili?',
           'Apakah paspor harus diurus sesuai domisili?',
         ],
         answer:
@@ -168,6 +169,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'How much validity must my passport have left to travel abroad?',
           'My passport expires in 5 months, can I still travel?',
           'Does my passport need 6 months validity?',
+          'Can I travel if my passport expires soon?',
         ],
         answer:
           "Many countries require your passport to be valid for **at least 6 months** when you enter, and airlines can refuse passengers who do not meet this. Check the destination country's rules. If your passport is close to expiry, renew it before you travel.",
@@ -184,6 +186,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Saya tidak membayar dalam 2 jam, bagaimana?',
           'Kode billing sudah kedaluwarsa',
           'Terlambat membayar billing M-Paspor',
+          'Lewat batas waktu pembayaran paspor',
           'Batas waktu bayar paspor berapa lama?',
         ],
         answer:
@@ -194,6 +197,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'I did not pay within 2 hours, what now?',
           'My billing code expired',
           'How long do I have to pay the passport fee?',
+          'I missed the payment deadline',
         ],
         answer:
           'The billing code must be paid **within 2 hours** of its issue. If you miss this, the code can no longer be used and you usually need to book again in the **M-Paspor** app to get a new date and billing code. Do not pay to an expired code.',
@@ -236,6 +240,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Ada orang menawarkan paspor cepat jadi tanpa antre, apakah resmi?',
           'Jasa jalur kilat paspor di Instagram aman?',
           'Ada yang jual slot antrean M-Paspor',
+          'Apakah aman memakai jasa calo paspor?',
         ],
         answer:
           'Tidak resmi. Itu calo. Pendaftaran M-Paspor tidak dipungut biaya, dan satu-satunya cara resmi untuk paspor cepat adalah **layanan percepatan** ({{fee:PERCEPATAN}}, di luar biaya paspor) yang dibayar melalui kode billing. Jangan menyerahkan uang, akun, atau kode OTP kepada siapa pun, dan [laporkan calo tersebut](/integrity).',
@@ -287,6 +292,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Lapor anonim bisa?',
           'Bisa mengirim pengaduan tanpa nama?',
           'Identitas pelapor dirahasiakan tidak?',
+          'Apakah nama pelapor akan diketahui orang yang dilaporkan?',
         ],
         answer:
           'Bisa. Nama dan kontak tidak wajib diisi. Pilih **anonim** agar identitas Anda disembunyikan dari petugas di luar tim yang menangani dan tidak pernah diberikan kepada pihak yang Anda laporkan, dan **rahasia** agar isi laporan tidak pernah ditampilkan kepada umum. Simpan kode pelacakan dan kunci akses untuk memantau laporan.',
@@ -312,6 +318,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Apakah ibu hamil harus mendaftar antrean di M-Paspor?',
           'Saya sedang hamil, bisa langsung datang tanpa antre?',
           'Ibu hamil dapat prioritas?',
+          'Ibu hamil perlu daftar antrean online?',
         ],
         answer:
           'Ya, ibu hamil tetap mendaftar lewat **M-Paspor**. Yang boleh datang tanpa mendaftar adalah lansia di atas 60 tahun, penyandang disabilitas, dan anak di bawah 5 tahun, dalam batas kuota harian. Di kantor, sampaikan kepada petugas bahwa Anda sedang hamil agar mendapat tempat duduk dan layanan prioritas.',
@@ -337,6 +344,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Nama di KTP dan akta kelahiran saya berbeda, bagaimana?',
           'Data di Kartu Keluarga tidak sama dengan ijazah',
           'Tanggal lahir di dokumen beda-beda',
+          'Ada salah ketik nama di akta kelahiran',
         ],
         answer:
           'Data di paspor harus sesuai dengan dokumen kependudukan Anda. Jika nama, tanggal lahir, atau tempat lahir berbeda antar dokumen, petugas dapat meminta Anda **menyamakan data lebih dulu** di Dinas Kependudukan dan Pencatatan Sipil (Dukcapil). Untuk perubahan nama, diperlukan penetapan pengadilan. Jika ragu, kirim [permintaan informasi](/submit/request) sebelum mendaftar.',
@@ -421,6 +429,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Do I have to fill in the satisfaction survey?',
           'Does the survey need my name?',
           'Will a low score affect my application?',
+          'Is the survey mandatory?',
         ],
         answer:
           'No. The Community Satisfaction Survey is voluntary, does not require your name, and your answers **do not affect** the service you receive. Honest scores, including low ones, help us know what to improve.',
@@ -758,6 +767,7 @@ The same-day service (usually ready on the same day) adds {{fee:PERCEPATAN}}. Al
           'Paspor hilang waktu sedang di luar negeri',
           'Kecopetan paspor waktu liburan di luar negeri',
           'Kehilangan paspor di Malaysia',
+          'Paspor hilang di negara lain',
         ],
         answer:
           'Laporkan kehilangan kepada polisi setempat dan minta surat keterangannya, lalu segera hubungi **Perwakilan Republik Indonesia (KBRI atau KJRI)** terdekat. Perwakilan RI akan membantu dokumen perjalanan agar Anda dapat kembali atau melanjutkan perjalanan. Kantor imigrasi di Indonesia tidak dapat menerbitkan dokumen untuk Anda selama Anda berada di luar negeri.',
