@@ -87,16 +87,31 @@ describe('seed content', () => {
     }
   });
 
-  it('uses the same placeholders, links and numbers in both languages of an article or FAQ entry', () => {
+  it('uses the same placeholders, links and numbers in both languages of every text', () => {
     const pairs = [
-      ...SEED_ARTICLES.map((a) => [a.key, a.translations.id.body, a.translations.en.body] as const),
+      ...SEED_ARTICLES.map(
+        (a) =>
+          [
+            a.key,
+            `${a.translations.id.summary}\n${a.translations.id.body}`,
+            `${a.translations.en.summary}\n${a.translations.en.body}`,
+          ] as const,
+      ),
+      ...SEED_SERVICE_STANDARDS.flatMap((st) =>
+        STANDARD_COMPONENTS.map(
+          (c) => [`${st.serviceCode}/${c}`, st.components[c].id, st.components[c].en] as const,
+        ),
+      ),
+      ['maklumat', SEED_MAKLUMAT.text.id, SEED_MAKLUMAT.text.en] as const,
       ...SEED_FAQS.map((f) => [f.key, f.translations.id.answer, f.translations.en.answer] as const),
     ];
     const fees = (text: string) => [...text.matchAll(/\{\{fee:[A-Z0-9_]+\}\}/g)].map((m) => m[0]).sort();
     const links = (text: string) => [...text.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]).sort();
+    const numbers = (text: string) => [...text.matchAll(/\d+/g)].map((m) => m[0]).sort();
     for (const [key, id, en] of pairs) {
       expect(fees(en), key).toEqual(fees(id));
       expect(links(en), key).toEqual(links(id));
+      expect(numbers(en), key).toEqual(numbers(id));
     }
   });
 
