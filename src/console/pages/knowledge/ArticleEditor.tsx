@@ -235,14 +235,14 @@ export function ArticleEditor() {
               {t('knowledge.field.title')}
               <input readOnly value={lost.title} />
             </label>
-            <label>
-              {t('knowledge.field.summary')}
-              <textarea readOnly rows={2} value={lost.summary} />
-            </label>
-            <label>
-              {t('knowledge.field.body')}
-              <textarea readOnly rows={8} value={lost.body} />
-            </label>
+            <div className="field">
+              <label htmlFor="lost-summary">{t('knowledge.field.summary')}</label>
+              <textarea id="lost-summary" readOnly rows={2} value={lost.summary} />
+            </div>
+            <div className="field">
+              <label htmlFor="lost-body">{t('knowledge.field.body')}</label>
+              <textarea id="lost-body" readOnly rows={8} value={lost.body} />
+            </div>
           </div>
         )}
       />
@@ -273,62 +273,68 @@ export function ArticleEditor() {
       >
         <fieldset disabled={!canEdit} className="stack">
           <div className="grid-2">
-            <label>
-              {t('knowledge.field.title')}
-              <input
-                value={form.title}
-                onChange={(e) => set('title', e.target.value)}
-                required
-                maxLength={200}
-                lang={form.language}
-                aria-invalid={fields.title ? true : undefined}
-                aria-describedby={describe('title')}
-              />
+            <div className="field">
+              <label>
+                {t('knowledge.field.title')}
+                <input
+                  value={form.title}
+                  onChange={(e) => set('title', e.target.value)}
+                  required
+                  maxLength={200}
+                  lang={form.language}
+                  aria-invalid={fields.title ? true : undefined}
+                  aria-describedby={describe('title')}
+                />
+              </label>
               <FieldMessage id="err-title" message={fields.title} />
-            </label>
-            <label>
-              {t('knowledge.field.slug')}
-              <input
-                value={form.slug}
-                onChange={(e) => {
-                  setSlugTouched(true);
-                  set('slug', e.target.value);
-                }}
-                required
-                maxLength={120}
-                spellCheck={false}
-                aria-invalid={fields.slug || slugProblem ? true : undefined}
-                aria-describedby={describe('slug', 'slug-help')}
-              />
+            </div>
+            <div className="field">
+              <label>
+                {t('knowledge.field.slug')}
+                <input
+                  value={form.slug}
+                  onChange={(e) => {
+                    setSlugTouched(true);
+                    set('slug', e.target.value);
+                  }}
+                  required
+                  maxLength={120}
+                  spellCheck={false}
+                  aria-invalid={fields.slug || slugProblem ? true : undefined}
+                  aria-describedby={describe('slug', 'slug-help')}
+                />
+              </label>
               <span id="slug-help" className="muted small">
                 {t('knowledge.editor.slugHelp', { url: `/knowledge/${form.language}/${form.slug || '…'}` })}
               </span>
               <FieldMessage id="err-slug" message={fields.slug ?? slugProblem} />
-            </label>
+            </div>
           </div>
           {isNew && (
             <div className="grid-2">
-              <label>
-                {t('knowledge.field.translationKey')}
-                <input
-                  value={form.translationKey}
-                  onChange={(e) => {
-                    setKeyTouched(true);
-                    set('translationKey', e.target.value);
-                  }}
-                  required
-                  pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                  maxLength={80}
-                  spellCheck={false}
-                  readOnly={Boolean(sourceId)}
-                  aria-invalid={fields.translationKey ? true : undefined}
-                  aria-describedby={describe('translationKey', 'key-help')}
-                />
+              <div className="field">
+                <label>
+                  {t('knowledge.field.translationKey')}
+                  <input
+                    value={form.translationKey}
+                    onChange={(e) => {
+                      setKeyTouched(true);
+                      set('translationKey', e.target.value);
+                    }}
+                    required
+                    pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                    maxLength={80}
+                    spellCheck={false}
+                    readOnly={Boolean(sourceId)}
+                    aria-invalid={fields.translationKey ? true : undefined}
+                    aria-describedby={describe('translationKey', 'key-help')}
+                  />
+                </label>
                 <span id="key-help" className="muted small">
                   {t('knowledge.editor.keyHelp')}
                 </span>
                 <FieldMessage id="err-translationKey" message={fields.translationKey} />
-              </label>
+              </div>
               <label>
                 {t('knowledge.field.language')}
                 <select
@@ -342,9 +348,10 @@ export function ArticleEditor() {
               </label>
             </div>
           )}
-          <label>
-            {t('knowledge.field.summary')}
+          <div className="field">
+            <label htmlFor="article-summary">{t('knowledge.field.summary')}</label>
             <textarea
+              id="article-summary"
               value={form.summary}
               onChange={(e) => set('summary', e.target.value)}
               rows={2}
@@ -357,10 +364,10 @@ export function ArticleEditor() {
               {t('knowledge.editor.summaryHelp')}
             </span>
             <FieldMessage id="err-summary" message={fields.summary} />
-          </label>
+          </div>
           <div className="editor-split">
-            <label className="body-field">
-              {t('knowledge.field.body')}
+            <div className="field body-field">
+              <label htmlFor="article-body">{t('knowledge.field.body')}</label>
               <textarea
                 id="article-body"
                 value={form.body}
@@ -373,7 +380,7 @@ export function ArticleEditor() {
               />
               <MarkdownHelp id="body-help" />
               <FieldMessage id="err-body" message={fields.body} />
-            </label>
+            </div>
             <MarkdownPreview
               id="article-preview"
               source={form.body}
@@ -383,47 +390,53 @@ export function ArticleEditor() {
             />
           </div>
           <div className="grid-3">
-            <label>
-              {t('knowledge.field.category')}
-              <select
-                value={form.categoryKey}
-                onChange={(e) => set('categoryKey', e.target.value)}
-                aria-invalid={fields.categoryKey ? true : undefined}
-                aria-describedby={describe('categoryKey')}
-              >
-                <option value="">{t('knowledge.editor.noCategory')}</option>
-                {categories.data?.map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.names[uiLanguage] || c.names.id}
-                  </option>
-                ))}
-              </select>
+            <div className="field">
+              <label>
+                {t('knowledge.field.category')}
+                <select
+                  value={form.categoryKey}
+                  onChange={(e) => set('categoryKey', e.target.value)}
+                  aria-invalid={fields.categoryKey ? true : undefined}
+                  aria-describedby={describe('categoryKey')}
+                >
+                  <option value="">{t('knowledge.editor.noCategory')}</option>
+                  {categories.data?.map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {c.names[uiLanguage] || c.names.id}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <FieldMessage id="err-categoryKey" message={fields.categoryKey} />
-            </label>
-            <label>
-              {t('knowledge.field.tags')}
-              <input
-                value={form.tags}
-                onChange={(e) => set('tags', e.target.value)}
-                aria-describedby={describe('tags', 'tags-help')}
-              />
+            </div>
+            <div className="field">
+              <label>
+                {t('knowledge.field.tags')}
+                <input
+                  value={form.tags}
+                  onChange={(e) => set('tags', e.target.value)}
+                  aria-describedby={describe('tags', 'tags-help')}
+                />
+              </label>
               <span id="tags-help" className="muted small">
                 {t('knowledge.editor.tagsHelp')}
               </span>
               <FieldMessage id="err-tags" message={fields.tags} />
-            </label>
-            <label>
-              {t('knowledge.field.reviewInterval')}
-              <input
-                type="number"
-                min={7}
-                max={1095}
-                value={form.reviewIntervalDays}
-                onChange={(e) => set('reviewIntervalDays', e.target.value)}
-                aria-describedby={describe('reviewIntervalDays')}
-              />
+            </div>
+            <div className="field">
+              <label>
+                {t('knowledge.field.reviewInterval')}
+                <input
+                  type="number"
+                  min={7}
+                  max={1095}
+                  value={form.reviewIntervalDays}
+                  onChange={(e) => set('reviewIntervalDays', e.target.value)}
+                  aria-describedby={describe('reviewIntervalDays')}
+                />
+              </label>
               <FieldMessage id="err-reviewIntervalDays" message={fields.reviewIntervalDays} />
-            </label>
+            </div>
           </div>
           <RelatedPicker
             related={form.related}

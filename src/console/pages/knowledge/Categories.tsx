@@ -149,18 +149,20 @@ export function Categories() {
           <form className="stack" onSubmit={submit} noValidate>
             <div className="grid-3">
               {!editing && (
-                <label>
-                  {t('knowledge.field.key')}
-                  <input
-                    value={form.key}
-                    onChange={(e) => set({ key: e.target.value })}
-                    required
-                    pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                    maxLength={40}
-                    aria-describedby="cat-err-key"
-                  />
+                <div className="field">
+                  <label>
+                    {t('knowledge.field.key')}
+                    <input
+                      value={form.key}
+                      onChange={(e) => set({ key: e.target.value })}
+                      required
+                      pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                      maxLength={40}
+                      aria-describedby="cat-err-key"
+                    />
+                  </label>
                   <FieldMessage id="cat-err-key" message={fields.key} />
-                </label>
+                </div>
               )}
               <label>
                 {t('teams.nameId')}

@@ -154,14 +154,14 @@ export function FaqEditor() {
         editor={editor}
         renderLost={(lost) => (
           <div className="stack tight">
-            <label>
-              {t('knowledge.field.questions')}
-              <textarea readOnly rows={4} value={lost.questions.join('\n')} />
-            </label>
-            <label>
-              {t('knowledge.field.answer')}
-              <textarea readOnly rows={6} value={lost.answer} />
-            </label>
+            <div className="field">
+              <label htmlFor="lost-questions">{t('knowledge.field.questions')}</label>
+              <textarea id="lost-questions" readOnly rows={4} value={lost.questions.join('\n')} />
+            </div>
+            <div className="field">
+              <label htmlFor="lost-answer">{t('knowledge.field.answer')}</label>
+              <textarea id="lost-answer" readOnly rows={6} value={lost.answer} />
+            </div>
           </div>
         )}
       />
@@ -182,25 +182,27 @@ export function FaqEditor() {
         <fieldset disabled={!canEdit} className="stack">
           {isNew && (
             <div className="grid-2">
-              <label>
-                {t('knowledge.field.key')}
-                <input
-                  value={form.key}
-                  onChange={(e) => {
-                    setKeyTouched(true);
-                    set('key', e.target.value);
-                  }}
-                  required
-                  maxLength={80}
-                  spellCheck={false}
-                  aria-invalid={fields.key ? true : undefined}
-                  aria-describedby={['faq-key-help', fields.key ? 'err-key' : ''].join(' ').trim()}
-                />
+              <div className="field">
+                <label>
+                  {t('knowledge.field.key')}
+                  <input
+                    value={form.key}
+                    onChange={(e) => {
+                      setKeyTouched(true);
+                      set('key', e.target.value);
+                    }}
+                    required
+                    maxLength={80}
+                    spellCheck={false}
+                    aria-invalid={fields.key ? true : undefined}
+                    aria-describedby={['faq-key-help', fields.key ? 'err-key' : ''].join(' ').trim()}
+                  />
+                </label>
                 <span id="faq-key-help" className="muted small">
                   {t('knowledge.faqs.keyHelp')}
                 </span>
                 <FieldMessage id="err-key" message={fields.key} />
-              </label>
+              </div>
               <label>
                 {t('knowledge.field.language')}
                 <select value={form.language} onChange={(e) => set('language', e.target.value as Language)}>
@@ -282,8 +284,8 @@ export function FaqEditor() {
             <FieldMessage id="err-questions" message={fields.questions} />
           </fieldset>
           <div className="editor-split">
-            <label className="body-field">
-              {t('knowledge.field.answer')}
+            <div className="field body-field">
+              <label htmlFor="faq-answer">{t('knowledge.field.answer')}</label>
               <textarea
                 id="faq-answer"
                 value={form.answer}
@@ -295,7 +297,7 @@ export function FaqEditor() {
               />
               <MarkdownHelp id="answer-help" />
               <FieldMessage id="err-answer" message={fields.answer} />
-            </label>
+            </div>
             <MarkdownPreview
               id="faq-preview"
               source={form.answer}
@@ -305,38 +307,44 @@ export function FaqEditor() {
             />
           </div>
           <div className="grid-2">
-            <label>
-              {t('knowledge.field.article')}
-              <select
-                value={form.articleKey}
-                onChange={(e) => set('articleKey', e.target.value)}
-                aria-describedby="faq-article-help"
-              >
-                <option value="">{t('knowledge.faqs.noArticle')}</option>
-                {articles.data?.map((a) => (
-                  <option key={a.id} value={a.translationKey}>
-                    {a.title}
-                    {a.status !== 'published' ? ` (${t(`knowledge.status.${a.status}` as MessageKey)})` : ''}
-                  </option>
-                ))}
-              </select>
+            <div className="field">
+              <label>
+                {t('knowledge.field.article')}
+                <select
+                  value={form.articleKey}
+                  onChange={(e) => set('articleKey', e.target.value)}
+                  aria-describedby="faq-article-help"
+                >
+                  <option value="">{t('knowledge.faqs.noArticle')}</option>
+                  {articles.data?.map((a) => (
+                    <option key={a.id} value={a.translationKey}>
+                      {a.title}
+                      {a.status !== 'published'
+                        ? ` (${t(`knowledge.status.${a.status}` as MessageKey)})`
+                        : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <span id="faq-article-help" className="muted small">
                 {t('knowledge.faqs.articleHelp')}
               </span>
               <FieldMessage id="err-articleKey" message={fields.articleKey} />
-            </label>
-            <label>
-              {t('knowledge.field.category')}
-              <select value={form.categoryKey} onChange={(e) => set('categoryKey', e.target.value)}>
-                <option value="">{t('knowledge.editor.noCategory')}</option>
-                {categories.data?.map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.names[uiLanguage] || c.names.id}
-                  </option>
-                ))}
-              </select>
+            </div>
+            <div className="field">
+              <label>
+                {t('knowledge.field.category')}
+                <select value={form.categoryKey} onChange={(e) => set('categoryKey', e.target.value)}>
+                  <option value="">{t('knowledge.editor.noCategory')}</option>
+                  {categories.data?.map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {c.names[uiLanguage] || c.names.id}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <FieldMessage id="err-categoryKey" message={fields.categoryKey} />
-            </label>
+            </div>
           </div>
         </fieldset>
         {faq && (

@@ -270,57 +270,63 @@ function NewFeePeriod({ fees, today, onDone }: { fees: Fee[]; today: string; onD
       <p className="muted small">{t('knowledge.fees.addHelp')}</p>
       <form className="stack" onSubmit={submit} noValidate>
         <div className="grid-3">
-          <label>
-            {t('knowledge.fees.code')}
-            <input
-              value={form.code}
-              onChange={(e) => setCode(e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, '_'))}
-              list="fee-codes"
-              required
-              pattern="[A-Z0-9_]{2,60}"
-              maxLength={60}
-              spellCheck={false}
-              aria-describedby={describe('code')}
-            />
-            <datalist id="fee-codes">
-              {codes.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
+          <div className="field">
+            <label>
+              {t('knowledge.fees.code')}
+              <input
+                value={form.code}
+                onChange={(e) => setCode(e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, '_'))}
+                list="fee-codes"
+                required
+                pattern="[A-Z0-9_]{2,60}"
+                maxLength={60}
+                spellCheck={false}
+                aria-describedby={describe('code')}
+              />
+              <datalist id="fee-codes">
+                {codes.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
+            </label>
             <FieldMessage id="fee-err-code" message={fields.code} />
-          </label>
-          <label>
-            {t('knowledge.fees.service')}
-            <select
-              value={form.serviceCode}
-              onChange={(e) => set({ serviceCode: e.target.value })}
-              required
-              aria-describedby={describe('serviceCode')}
-            >
-              <option value="">{t('knowledge.fees.chooseService')}</option>
-              {office?.services.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {localName(s.name, language)}
-                </option>
-              ))}
-            </select>
+          </div>
+          <div className="field">
+            <label>
+              {t('knowledge.fees.service')}
+              <select
+                value={form.serviceCode}
+                onChange={(e) => set({ serviceCode: e.target.value })}
+                required
+                aria-describedby={describe('serviceCode')}
+              >
+                <option value="">{t('knowledge.fees.chooseService')}</option>
+                {office?.services.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {localName(s.name, language)}
+                  </option>
+                ))}
+              </select>
+            </label>
             <FieldMessage id="fee-err-serviceCode" message={fields.serviceCode} />
-          </label>
-          <label>
-            {t('knowledge.fees.amount')}
-            <input
-              value={form.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-              inputMode="numeric"
-              required
-              aria-invalid={form.amount && amount === undefined ? true : undefined}
-              aria-describedby={['fee-amount-help', describe('amount') ?? ''].join(' ').trim()}
-            />
+          </div>
+          <div className="field">
+            <label>
+              {t('knowledge.fees.amount')}
+              <input
+                value={form.amount}
+                onChange={(e) => set({ amount: e.target.value })}
+                inputMode="numeric"
+                required
+                aria-invalid={form.amount && amount === undefined ? true : undefined}
+                aria-describedby={['fee-amount-help', describe('amount') ?? ''].join(' ').trim()}
+              />
+            </label>
             <span id="fee-amount-help" className="muted small">
               {amount !== undefined ? formatRupiah(amount) : t('knowledge.fees.amountHelp')}
             </span>
             <FieldMessage id="fee-err-amount" message={fields.amount} />
-          </label>
+          </div>
           <label>
             {t('knowledge.fees.nameId')}
             <input value={form.nameId} onChange={(e) => set({ nameId: e.target.value })} required lang="id" />
@@ -329,39 +335,45 @@ function NewFeePeriod({ fees, today, onDone }: { fees: Fee[]; today: string; onD
             {t('knowledge.fees.nameEn')}
             <input value={form.nameEn} onChange={(e) => set({ nameEn: e.target.value })} required lang="en" />
           </label>
-          <label>
-            {t('knowledge.fees.legalBasis')}
-            <input
-              value={form.legalBasis}
-              onChange={(e) => set({ legalBasis: e.target.value })}
-              required
-              placeholder="PP 45/2024"
-              aria-describedby={describe('legalBasis')}
-            />
+          <div className="field">
+            <label>
+              {t('knowledge.fees.legalBasis')}
+              <input
+                value={form.legalBasis}
+                onChange={(e) => set({ legalBasis: e.target.value })}
+                required
+                placeholder="PP 45/2024"
+                aria-describedby={describe('legalBasis')}
+              />
+            </label>
             <FieldMessage id="fee-err-legalBasis" message={fields.legalBasis} />
-          </label>
-          <label>
-            {t('knowledge.fees.validFrom')}
-            <input
-              type="date"
-              value={form.validFrom}
-              onChange={(e) => set({ validFrom: e.target.value })}
-              required
-              aria-describedby={describe('validFrom')}
-            />
+          </div>
+          <div className="field">
+            <label>
+              {t('knowledge.fees.validFrom')}
+              <input
+                type="date"
+                value={form.validFrom}
+                onChange={(e) => set({ validFrom: e.target.value })}
+                required
+                aria-describedby={describe('validFrom')}
+              />
+            </label>
             <FieldMessage id="fee-err-validFrom" message={fields.validFrom} />
-          </label>
-          <label>
-            {t('knowledge.fees.validToOptional')}
-            <input
-              type="date"
-              value={form.validTo}
-              min={form.validFrom}
-              onChange={(e) => set({ validTo: e.target.value })}
-              aria-describedby={describe('validTo')}
-            />
+          </div>
+          <div className="field">
+            <label>
+              {t('knowledge.fees.validToOptional')}
+              <input
+                type="date"
+                value={form.validTo}
+                min={form.validFrom}
+                onChange={(e) => set({ validTo: e.target.value })}
+                aria-describedby={describe('validTo')}
+              />
+            </label>
             <FieldMessage id="fee-err-validTo" message={fields.validTo} />
-          </label>
+          </div>
         </div>
         {plan && !plan.ok && (
           <p className="field-error" role="alert">

@@ -98,22 +98,27 @@ export function Maklumat() {
             </p>
           )}
           <fieldset disabled={!canEdit} className="stack">
-            <label className="narrow-field">
-              {t('knowledge.standards.effectiveFrom')}
-              <input
-                type="date"
-                value={form.effectiveFrom}
-                onChange={(e) => setForm((f) => ({ ...f, effectiveFrom: e.target.value }))}
-                required
-                aria-describedby={fields.effectiveFrom ? 'mk-err-effectiveFrom' : undefined}
-              />
+            <div className="field narrow-field">
+              <label>
+                {t('knowledge.standards.effectiveFrom')}
+                <input
+                  type="date"
+                  value={form.effectiveFrom}
+                  onChange={(e) => setForm((f) => ({ ...f, effectiveFrom: e.target.value }))}
+                  required
+                  aria-describedby={fields.effectiveFrom ? 'mk-err-effectiveFrom' : undefined}
+                />
+              </label>
               <FieldMessage id="mk-err-effectiveFrom" message={fields.effectiveFrom} />
-            </label>
+            </div>
             {(['id', 'en'] as const).map((lang) => (
               <div key={lang} className="editor-split">
-                <label className="body-field">
-                  {t('knowledge.maklumat.text', { language: t(`lang.${lang}` as MessageKey) })}
+                <div className="field body-field">
+                  <label htmlFor={`mk-text-${lang}`}>
+                    {t('knowledge.maklumat.text', { language: t(`lang.${lang}` as MessageKey) })}
+                  </label>
                   <textarea
+                    id={`mk-text-${lang}`}
                     rows={10}
                     lang={lang}
                     value={form.text[lang]}
@@ -122,7 +127,7 @@ export function Maklumat() {
                   />
                   <MarkdownHelp id={`mk-help-${lang}`} />
                   <FieldMessage id={`mk-err-${lang}`} message={fields[`text.${lang}`]} />
-                </label>
+                </div>
                 <MarkdownPreview
                   id={`mk-preview-${lang}`}
                   source={form.text[lang]}

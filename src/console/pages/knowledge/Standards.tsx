@@ -168,35 +168,39 @@ export function Standards() {
           <form onSubmit={submit} className="stack" noValidate>
             <fieldset disabled={!canEdit} className="stack">
               <div className="grid-2">
-                <label>
-                  {t('knowledge.standards.legalBasis')}
-                  <input
-                    value={form.legalBasis}
-                    onChange={(e) => setForm((f) => ({ ...f, legalBasis: e.target.value }))}
-                    required
-                    aria-describedby={fields.legalBasis ? 'std-err-legalBasis' : undefined}
-                  />
+                <div className="field">
+                  <label>
+                    {t('knowledge.standards.legalBasis')}
+                    <input
+                      value={form.legalBasis}
+                      onChange={(e) => setForm((f) => ({ ...f, legalBasis: e.target.value }))}
+                      required
+                      aria-describedby={fields.legalBasis ? 'std-err-legalBasis' : undefined}
+                    />
+                  </label>
                   <FieldMessage id="std-err-legalBasis" message={fields.legalBasis} />
-                </label>
-                <label>
-                  {t('knowledge.standards.effectiveFrom')}
-                  <input
-                    type="date"
-                    value={form.effectiveFrom}
-                    onChange={(e) => setForm((f) => ({ ...f, effectiveFrom: e.target.value }))}
-                    required
-                    aria-describedby={[
-                      'std-effective-help',
-                      fields.effectiveFrom ? 'std-err-effectiveFrom' : '',
-                    ]
-                      .join(' ')
-                      .trim()}
-                  />
+                </div>
+                <div className="field">
+                  <label>
+                    {t('knowledge.standards.effectiveFrom')}
+                    <input
+                      type="date"
+                      value={form.effectiveFrom}
+                      onChange={(e) => setForm((f) => ({ ...f, effectiveFrom: e.target.value }))}
+                      required
+                      aria-describedby={[
+                        'std-effective-help',
+                        fields.effectiveFrom ? 'std-err-effectiveFrom' : '',
+                      ]
+                        .join(' ')
+                        .trim()}
+                    />
+                  </label>
                   <span id="std-effective-help" className="muted small">
                     {t('knowledge.standards.effectiveHelp')}
                   </span>
                   <FieldMessage id="std-err-effectiveFrom" message={fields.effectiveFrom} />
-                </label>
+                </div>
               </div>
               <p className="muted small" role="status">
                 {t('knowledge.standards.filled', { count: filled, total: STANDARD_COMPONENTS.length })}
@@ -215,15 +219,18 @@ export function Standards() {
                         </legend>
                         <div className="grid-2">
                           {(['id', 'en'] as const).map((lang) => (
-                            <label key={lang}>
-                              <span className="small">{t(`lang.${lang}` as MessageKey)}</span>
+                            <div className="field" key={lang}>
+                              <label htmlFor={`std-${c}-${lang}`}>
+                                <span className="small">{t(`lang.${lang}` as MessageKey)}</span>
+                              </label>
                               <textarea
+                                id={`std-${c}-${lang}`}
                                 rows={3}
                                 lang={lang}
                                 value={form.components[c][lang]}
                                 onChange={(e) => setComponent(c, lang, e.target.value)}
                               />
-                            </label>
+                            </div>
                           ))}
                         </div>
                         <FieldMessage id={`std-err-${c}`} message={fields[`components.${c}`]} />

@@ -98,39 +98,43 @@ export function Synonyms() {
         <section className="card" aria-labelledby="synonym-add-title">
           <h2 id="synonym-add-title">{t('knowledge.synonyms.add')}</h2>
           <form className="row wrap" onSubmit={add} noValidate>
-            <label>
-              {t('knowledge.synonyms.term')}
-              <input
-                id="synonym-term"
-                value={term}
-                onChange={(e) => setTerm(e.target.value)}
-                required
-                maxLength={40}
-                lang={lang}
-                spellCheck={false}
-                aria-invalid={termProblem || fields.term ? true : undefined}
-                aria-describedby="synonym-term-help synonym-err-term"
-              />
+            <div className="field">
+              <label>
+                {t('knowledge.synonyms.term')}
+                <input
+                  id="synonym-term"
+                  value={term}
+                  onChange={(e) => setTerm(e.target.value)}
+                  required
+                  maxLength={40}
+                  lang={lang}
+                  spellCheck={false}
+                  aria-invalid={termProblem || fields.term ? true : undefined}
+                  aria-describedby="synonym-term-help synonym-err-term"
+                />
+              </label>
               <span id="synonym-term-help" className="muted small">
                 {t('knowledge.synonyms.termHelp')}
               </span>
               <FieldMessage id="synonym-err-term" message={fields.term ?? termProblem} />
-            </label>
+            </div>
             <span aria-hidden="true" className="arrow">
               →
             </span>
-            <label className="grow">
-              {t('knowledge.synonyms.means')}
-              <input
-                value={means}
-                onChange={(e) => setMeans(e.target.value)}
-                required
-                maxLength={200}
-                lang={lang}
-                aria-describedby="synonym-err-means"
-              />
+            <div className="field grow">
+              <label>
+                {t('knowledge.synonyms.means')}
+                <input
+                  value={means}
+                  onChange={(e) => setMeans(e.target.value)}
+                  required
+                  maxLength={200}
+                  lang={lang}
+                  aria-describedby="synonym-err-means"
+                />
+              </label>
               <FieldMessage id="synonym-err-means" message={fields.means} />
-            </label>
+            </div>
             <button
               type="submit"
               className="primary"

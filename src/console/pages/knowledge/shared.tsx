@@ -279,7 +279,9 @@ export function MarkdownPreview({
   const known = useMemo(() => (fees ? new Set(fees.map((f) => f.code)) : undefined), [fees]);
   const parsed = useMemo(() => parseMarkdown(source, known), [source, known]);
   return (
-    <section className="preview-panel" aria-labelledby={`${id}-title`}>
+    // Focusable, because it scrolls on its own (keyboard users must be able to scroll it).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access
+    <section className="preview-panel" aria-labelledby={`${id}-title`} tabIndex={0}>
       <h3 id={`${id}-title`} className="section-title">
         {label}
       </h3>
