@@ -348,6 +348,75 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     await context.close();
   });
 
+  it('a dictionary entry changes search at once; a fee change is planned from a date; every screen passes axe', async () => {
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, publisher);
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+
+    // Synonyms: a new colloquial word finds articles right after it is added.
+    const word = 'zqxwv';
+    const before = (await (await fetch(`${base}/api/v1/knowledge/search?q=${word}&lang=id`)).json()) as {
+      results: unknown[];
+    };
+    await page.getByRole('link', { name: 'Kamus sinonim' }).click();
+    await page.getByRole('heading', { name: /Kamus sinonim/ }).waitFor();
+    await page.getByLabel('Kata yang diketik').fill(word);
+    await page.getByLabel('Artinya').fill('paspor');
+    await page.getByRole('button', { name: 'Tambah', exact: true }).click();
+    await page.getByRole('status').getByText(`“${word}” ditambahkan.`).waitFor();
+    await page.getByRole('rowheader', { name: word }).waitFor();
+    const after = (await (await fetch(`${base}/api/v1/knowledge/search?q=${word}&lang=id`)).json()) as {
+      results: unknown[];
+    };
+    expect(before.results).toEqual([]);
+    expect(after.results.length).toBeGreaterThan(0);
+    await axe(page, 'synonyms');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: `Hapus “${word}”` }).click();
+    await page.getByRole('status').getByText(`“${word}” dihapus.`).waitFor();
+
+    // Fees: a new amount from a future date ends the running period the day before; today's fee is unchanged.
+    await page.getByRole('link', { name: 'Jadwal biaya' }).click();
+    await page.getByRole('heading', { name: 'Jadwal biaya' }).waitFor();
+    await page.getByLabel('Kode').fill('EPASPOR_10TH');
+    await expect.poll(() => page.getByLabel('Nama (Indonesia)').inputValue()).not.toBe('');
+    await page.getByLabel('Jumlah (Rp)').fill('1.050.000');
+    await page.getByLabel('Berlaku mulai').fill('2031-01-01');
+    await page.getByText(/akan berakhir pada 31 Des 2030/).waitFor();
+    await page.getByRole('button', { name: 'Tambah periode' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Biaya EPASPOR_10TH berlaku mulai/)
+      .waitFor();
+    await page.getByText('Akan berlaku').waitFor();
+    const today = (await (await fetch(`${base}/api/v1/knowledge/fees?lang=id`)).json()) as {
+      items: { code: string; amount: number }[];
+    };
+    expect(today.items.find((f) => f.code === 'EPASPOR_10TH')?.amount).toBe(950_000);
+
+    for (const [link, heading] of [
+      ['Tanya-jawab (FAQ)', /^Tanya-jawab/],
+      ['Standar pelayanan', 'Standar pelayanan'],
+      ['Maklumat pelayanan', 'Maklumat pelayanan'],
+      ['Kategori', 'Kategori'],
+    ] as const) {
+      await page
+        .getByRole('navigation', { name: 'Bagian basis pengetahuan' })
+        .getByRole('link', { name: link })
+        .click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.locator('.state[role="status"]').waitFor({ state: 'detached' });
+      await axe(page, link);
+      if (link === 'Standar pelayanan') {
+        expect(await page.locator('.component.public').count()).toBe(6);
+        expect(await page.locator('.component').count()).toBe(14);
+        await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-standards.png') });
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('an agent sees no knowledge navigation, cannot open the screens, and the API answers 403', async () => {
     for (const [method, url] of [
       ['GET', '/articles'],

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import {
   addDays,
+  collapseUnchanged,
   defaultQuestionFilters,
   diffCounts,
   feeInForce,
   fieldMessages,
+  formatDay,
   formatRupiah,
   groupFees,
   hasUnpublishedChanges,
@@ -149,6 +151,12 @@ describe('dates and fees', () => {
     expect(isDay('29-02-2024')).toBe(false);
   });
 
+  it('writes calendar dates without shifting them through a time zone', () => {
+    expect(formatDay('2024-12-17', 'id')).toBe('17 Des 2024');
+    expect(formatDay('2024-12-17', 'en')).toBe('17 Dec 2024');
+    expect(formatDay(null, 'en')).toBe('');
+  });
+
   it('places periods in the past, present or future, both ends inclusive', () => {
     const p = { validFrom: '2024-12-17', validTo: '2026-06-30' };
     expect(periodState(p, '2024-12-16')).toBe('future');
@@ -214,6 +222,37 @@ describe('diffs and the question report', () => {
         { op: 'insert', text: 'Rp650.000' },
       ]),
     ).toEqual({ inserted: 1, deleted: 2 });
+  });
+
+  it('collapses long unchanged stretches around the changes, keeping two lines of context', () => {
+    const lines = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}`).join('\n');
+    const parts = [
+      { op: 'equal' as const, text: `${lines(1, 10)}\nstart ` },
+      { op: 'insert' as const, text: 'new' },
+      { op: 'equal' as const, text: ` end\n${lines(11, 20)}\nnext ` },
+      { op: 'delete' as const, text: 'old' },
+      { op: 'equal' as const, text: `\n${lines(21, 22)}` },
+    ];
+    expect(collapseUnchanged(parts)).toEqual([
+      { op: 'skip', lines: 8 },
+      { op: 'equal', text: 'line 9\nline 10\nstart ' },
+      { op: 'insert', text: 'new' },
+      { op: 'equal', text: ' end\nline 11\nline 12\n' },
+      { op: 'skip', lines: 6 },
+      { op: 'equal', text: 'line 19\nline 20\nnext ' },
+      { op: 'delete', text: 'old' },
+      { op: 'equal', text: '\nline 21\nline 22' },
+    ]);
+    // Nothing to cut: short stretches and unchanged fields stay whole.
+    const short = [
+      { op: 'equal' as const, text: 'a\nb ' },
+      { op: 'insert' as const, text: 'c' },
+    ];
+    expect(collapseUnchanged(short)).toEqual(short);
+    expect(collapseUnchanged([{ op: 'equal', text: lines(1, 50) }])).toEqual([
+      { op: 'equal', text: lines(1, 50) },
+    ]);
   });
 
   it('reports the last 30 days by default and cleans scrubbed questions', () => {

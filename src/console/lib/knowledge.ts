@@ -159,6 +159,16 @@ export function isDay(value: string): boolean {
   return addDays(value, 0) === value;
 }
 
+/** A calendar date for people: "17 Des 2024" / "17 Dec 2024" (no time zone shift). */
+export function formatDay(day: string | null, language: Language): string {
+  if (!day || !isDay(day)) return day ?? '';
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 export type PeriodState = 'past' | 'current' | 'future';
 
 /** Where a validity period stands on `day` (both ends inclusive; an open end runs forever). */
@@ -236,6 +246,34 @@ export function diffCounts(parts: readonly DiffPart[]): { inserted: number; dele
     else if (part.op === 'delete') deleted += words(part.text);
   }
   return { inserted, deleted };
+}
+
+export type DiffSegment = DiffPart | { op: 'skip'; lines: number };
+
+/**
+ * Shortens long unchanged stretches of a diff to the `context` lines next to each change, so a one-word change in a
+ * long article is not lost in a screen of unchanged text. A stretch is cut only when at least two lines would go.
+ */
+export function collapseUnchanged(parts: readonly DiffPart[], context = 2): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  const last = parts.length - 1;
+  parts.forEach((part, index) => {
+    // The first line of an equal part ends the line of the change before it; its last line starts the next change.
+    const lines = part.text.split('\n');
+    const first = index === 0;
+    const final = index === last;
+    const head = first ? 0 : context + 1;
+    const tail = final ? 0 : context + 1;
+    const skipped = lines.length - head - tail;
+    if (part.op !== 'equal' || (first && final) || skipped < 2) {
+      out.push(part);
+      return;
+    }
+    if (head > 0) out.push({ op: 'equal', text: `${lines.slice(0, head).join('\n')}\n` });
+    out.push({ op: 'skip', lines: skipped });
+    if (tail > 0) out.push({ op: 'equal', text: lines.slice(lines.length - tail).join('\n') });
+  });
+  return out;
 }
 
 // ---- unanswered questions ----

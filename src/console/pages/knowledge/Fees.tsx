@@ -6,6 +6,7 @@ import { localName } from '../../lib/format';
 import {
   addDays,
   fieldMessages,
+  formatDay,
   formatRupiah,
   groupFees,
   isDay,
@@ -17,15 +18,6 @@ import {
 import type { Fee } from '../../lib/knowledge-types';
 import { BASE, FieldMessage, LoadError, Loading, useFees } from './shared';
 
-function formatDay(day: string | null, language: 'id' | 'en') {
-  if (!day) return '';
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
 /**
  * The fee schedule: every period of every fee, the one in force today marked in words. A change is a new period
  * from a date; the open period before it is ended the day before, so articles and answers switch on that day.
@@ -33,6 +25,11 @@ function formatDay(day: string | null, language: 'id' | 'en') {
 export function Fees() {
   const { api, t, language, session, toast, toastError } = useConsole();
   const fees = useFees();
+  const { ref } = useReference();
+  const serviceName = (code: string) => {
+    const service = ref.offices.flatMap((o) => o.services).find((x) => x.code === code);
+    return service ? localName(service.name, language) : code;
+  };
   const canEdit = writesKnowledge(session!.user);
   const [ending, setEnding] = useState<string | null>(null);
   const [endDate, setEndDate] = useState('');
@@ -104,7 +101,7 @@ export function Fees() {
                         {fee.names[language] || fee.names.id}
                         <br />
                         <code className="muted small">{fee.code}</code>{' '}
-                        <span className="muted small">· {fee.serviceCode}</span>
+                        <span className="muted small">· {serviceName(fee.serviceCode)}</span>
                       </th>
                     ) : null}
                     <td className="amount">{formatRupiah(fee.amount)}</td>

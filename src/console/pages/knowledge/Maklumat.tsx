@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../../i18n';
 import { errorText } from '../../lib/api';
 import { useConsole, useResource } from '../../lib/context';
-import { fieldMessages, isDay, isDirty, todayIn, writesKnowledge } from '../../lib/knowledge';
+import { fieldMessages, formatDay, isDay, isDirty, todayIn, writesKnowledge } from '../../lib/knowledge';
 import type { Maklumat as MaklumatVersion } from '../../lib/knowledge-types';
 import { OfficePicker, useOfficeChoice } from './Standards';
 import {
@@ -92,7 +92,11 @@ export function Maklumat() {
             <p className="muted small">
               {t('knowledge.standards.versions', {
                 dates: versions
-                  .map((v) => v.effectiveFrom + (v.current ? ` (${t('knowledge.standards.current')})` : ''))
+                  .map(
+                    (v) =>
+                      formatDay(v.effectiveFrom, language) +
+                      (v.current ? ` (${t('knowledge.standards.current')})` : ''),
+                  )
                   .join(', '),
               })}
             </p>

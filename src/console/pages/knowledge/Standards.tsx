@@ -8,7 +8,7 @@ import type { Language, MessageKey } from '../../i18n';
 import { errorText } from '../../lib/api';
 import { useConsole, useReference, useResource } from '../../lib/context';
 import { localName } from '../../lib/format';
-import { fieldMessages, isDay, isDirty, todayIn, writesKnowledge } from '../../lib/knowledge';
+import { fieldMessages, formatDay, isDay, isDirty, todayIn, writesKnowledge } from '../../lib/knowledge';
 import type { ServiceStandard } from '../../lib/knowledge-types';
 import { BASE, FieldMessage, LoadError, Loading, UnsavedChangesDialog, useUnsavedChanges } from './shared';
 
@@ -159,7 +159,9 @@ export function Standards() {
                 : t('knowledge.standards.versions', {
                     dates: versions
                       .map(
-                        (v) => v.effectiveFrom + (v.current ? ` (${t('knowledge.standards.current')})` : ''),
+                        (v) =>
+                          formatDay(v.effectiveFrom, language) +
+                          (v.current ? ` (${t('knowledge.standards.current')})` : ''),
                       )
                       .join(', '),
                   })}
@@ -217,7 +219,7 @@ export function Standards() {
                             {isPublic ? t('knowledge.standards.public') : t('knowledge.standards.internal')}
                           </span>
                         </legend>
-                        <div className="grid-2">
+                        <div className="two-columns">
                           {(['id', 'en'] as const).map((lang) => (
                             <div className="field" key={lang}>
                               <label htmlFor={`std-${c}-${lang}`}>
@@ -225,7 +227,7 @@ export function Standards() {
                               </label>
                               <textarea
                                 id={`std-${c}-${lang}`}
-                                rows={3}
+                                rows={4}
                                 lang={lang}
                                 value={form.components[c][lang]}
                                 onChange={(e) => setComponent(c, lang, e.target.value)}

@@ -1,10 +1,10 @@
-import { type ReactNode, type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBeforeUnload, useBlocker } from 'react-router';
 import { useShortcuts } from '../../components/Shortcuts';
 import type { Language, MessageKey } from '../../i18n';
 import { ApiError, errorText } from '../../lib/api';
 import { useConsole, useResource } from '../../lib/context';
-import { diffCounts, formatRupiah, todayIn } from '../../lib/knowledge';
+import { collapseUnchanged, type DiffSegment, diffCounts, formatRupiah, todayIn } from '../../lib/knowledge';
 import type { Diff, DiffPart, Fee, ItemStatus, KnowledgeCategory } from '../../lib/knowledge-types';
 import { type Block, type Inline, type IssueCode, parseMarkdown } from '../../lib/markdown';
 
@@ -328,30 +328,52 @@ export function MarkdownHelp({ id }: { id: string }) {
 
 function DiffText({ parts }: { parts: DiffPart[] }) {
   const { t } = useConsole();
+  const [whole, setWhole] = useState(false);
+  const collapsed = useMemo(() => collapseUnchanged(parts), [parts]);
+  const segments: DiffSegment[] = whole ? parts : collapsed;
+  const cut = collapsed.some((s) => s.op === 'skip');
   return (
-    <div className="diff-text">
-      {parts.map((part, index) => {
-        // biome-ignore-start lint/suspicious/noArrayIndexKey: diff parts are positional
-        if (part.op === 'insert')
-          return (
-            <ins key={index}>
-              <span className="visually-hidden">{t('knowledge.diff.addedStart')}</span>
-              {part.text}
-              <span className="visually-hidden">{t('knowledge.diff.addedEnd')}</span>
-            </ins>
-          );
-        if (part.op === 'delete')
-          return (
-            <del key={index}>
-              <span className="visually-hidden">{t('knowledge.diff.removedStart')}</span>
-              {part.text}
-              <span className="visually-hidden">{t('knowledge.diff.removedEnd')}</span>
-            </del>
-          );
-        return <span key={index}>{part.text}</span>;
-        // biome-ignore-end lint/suspicious/noArrayIndexKey: diff parts are positional
-      })}
-    </div>
+    <>
+      <div className="diff-text">
+        {segments.map((part, index) => {
+          const key = `${index}-${part.op}`;
+          if (part.op === 'skip')
+            return (
+              <span key={key} className="diff-skip">
+                {t('knowledge.diff.skipped', { count: part.lines })}
+                {'\n'}
+              </span>
+            );
+          if (part.op === 'insert')
+            return (
+              <ins key={key}>
+                <span className="visually-hidden">{t('knowledge.diff.addedStart')}</span>
+                {part.text}
+                <span className="visually-hidden">{t('knowledge.diff.addedEnd')}</span>
+              </ins>
+            );
+          if (part.op === 'delete')
+            return (
+              <del key={key}>
+                <span className="visually-hidden">{t('knowledge.diff.removedStart')}</span>
+                {part.text}
+                <span className="visually-hidden">{t('knowledge.diff.removedEnd')}</span>
+              </del>
+            );
+          return <span key={key}>{part.text}</span>;
+        })}
+      </div>
+      {cut && (
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={whole}
+          onClick={() => setWhole((w) => !w)}
+        >
+          {whole ? t('knowledge.diff.showChanges') : t('knowledge.diff.showAll')}
+        </button>
+      )}
+    </>
   );
 }
 
