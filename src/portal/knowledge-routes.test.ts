@@ -78,7 +78,10 @@ describe('knowledge pages', () => {
         expect(page.statusCode, url).toBe(200);
         expect(page.body, url).toContain(`<html lang="${language}">`);
         expect(page.headers['content-language']).toBe(language);
-        expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+        const csp = String(page.headers['content-security-policy']);
+        expect(csp).toContain("script-src 'self'");
+        // The islands call the site's own API and nothing else.
+        expect(csp).toContain("connect-src 'self'");
         expect(page.body, url).not.toMatch(/<script>|\sstyle="|\son\w+="/);
         expect(page.body, url).toContain(`href="/knowledge/${language}/fees"`);
         expect(page.body, url).toMatch(/<nav class="nav" aria-label="[^"]+">/);
