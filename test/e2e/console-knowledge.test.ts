@@ -215,6 +215,17 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     expect(await inserted.first().textContent()).toContain('[ditambahkan: ');
     await axe(page, 'revision history');
     await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-history.png') });
+
+    // Restoring the first revision makes a new revision with its text; the public keeps the published one.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Pulihkan #1' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Revisi 1 dipulihkan sebagai revisi \d+\./)
+      .waitFor();
+    await page.getByRole('region', { name: 'Pratinjau' }).waitFor();
+    expect(await page.getByLabel('Isi', { exact: true }).inputValue()).not.toContain(marker);
+    expect(await (await fetch(`${base}/api/v1/knowledge/articles/id/${SLUG}`)).text()).toContain(marker);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -340,7 +351,7 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
 
     await page.getByRole('link', { name: 'Jadwal biaya' }).click();
     await page.getByRole('heading', { name: 'Jadwal biaya' }).waitFor();
-    expect(await page.locator('.fee-state-current').count()).toBeGreaterThan(0);
+    await page.locator('.fee-state-current').first().waitFor();
     expect(await page.locator('.fee-state-current').first().textContent()).toContain('Berlaku hari ini');
     await axe(page, 'fee schedule');
     await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-fees.png') });
@@ -394,6 +405,21 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     };
     expect(today.items.find((f) => f.code === 'EPASPOR_10TH')?.amount).toBe(950_000);
 
+    // Service standards: a public component edited in place (same effective date) is public at once.
+    await page
+      .getByRole('navigation', { name: 'Bagian basis pengetahuan' })
+      .getByRole('link', { name: 'Standar pelayanan' })
+      .click();
+    const requirements = page.locator('#std-requirements-id');
+    await requirements.waitFor();
+    await requirements.fill(
+      `${await requirements.inputValue()}\n- Bukti pembayaran PNBP (contoh uji ${word}).`,
+    );
+    await page.getByRole('button', { name: 'Simpan perubahan versi ini' }).click();
+    await page.getByRole('status').getByText('Standar pelayanan disimpan.').waitFor();
+    const standards = await (await fetch(`${base}/api/v1/knowledge/standards?lang=id&office=SBY`)).text();
+    expect(standards).toContain(`contoh uji ${word}`);
+
     for (const [link, heading] of [
       ['Tanya-jawab (FAQ)', /^Tanya-jawab/],
       ['Standar pelayanan', 'Standar pelayanan'],
@@ -437,6 +463,29 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     expect(await page.getByRole('link', { name: 'Basis pengetahuan' }).count()).toBe(0);
     await page.goto(`${base}/console/knowledge/articles`);
     await page.getByRole('heading', { name: 'Halaman ini tidak ada.' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an auditor reads the knowledge base but gets no way to change it', async () => {
+    const auditor = await buildStaff(db, { roles: ['auditor'], officeId: await officeIdOf(db, 'SBY') });
+    const target = await articleBySlug(SLUG);
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, auditor);
+    await page.getByRole('heading', { name: /Milik saya/ }).waitFor();
+    await page.getByRole('link', { name: 'Basis pengetahuan' }).click();
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Artikel baru' }).count()).toBe(0);
+    await page.goto(`${base}/console/knowledge/articles/${target.id}`);
+    await page.getByText('Anda dapat membaca isi ini tetapi tidak mengubahnya.').waitFor();
+    expect(await page.getByLabel('Judul', { exact: true }).isDisabled()).toBe(true);
+    for (const name of ['Simpan', 'Terbitkan', 'Arsipkan', 'Tandai sudah ditinjau'])
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    const write = await staffApi(auditor, 'PATCH', `/articles/${target.id}`, {
+      version: target.version,
+      title: 'x',
+    });
+    expect(write.statusCode).toBe(403);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -65,6 +65,7 @@ function HelpOverlay({ onClose }: { onClose: () => void }) {
     ['n', 'help.note'],
     ['/', 'help.search'],
     ['Ctrl + Enter', 'help.send'],
+    ['Ctrl + S', 'help.save'],
     ['?', 'help.help'],
     ['Esc', 'help.escape'],
   ];

@@ -576,6 +576,7 @@ export const en: Messages = {
   'help.note': 'Add an internal note',
   'help.search': 'Search',
   'help.send': 'Send the reply or note',
+  'help.save': 'Save the article or FAQ entry being edited',
   'help.help': 'Show this help',
   'help.escape': 'Close this help / leave a field',
 

@@ -578,6 +578,7 @@ export const id = {
   'help.note': 'Tambah catatan internal',
   'help.search': 'Cari',
   'help.send': 'Kirim balasan atau catatan',
+  'help.save': 'Simpan artikel atau entri FAQ yang sedang disunting',
   'help.help': 'Tampilkan bantuan ini',
   'help.escape': 'Tutup bantuan / keluar dari kolom',
 
