@@ -223,8 +223,8 @@ export const en: Record<PortalMessageKey, string> = {
   'page.reference': 'Reference number: {id}',
 
   'nav.label': 'Main menu',
-  'nav.knowledge': 'Service information',
-  'nav.assistant': 'Ask the assistant',
+  'nav.knowledge': 'Information',
+  'nav.assistant': 'Ask a question',
   'nav.submit': 'Send a report',
   'nav.status': 'Check status',
   'layout.footer_info': 'Service information',

@@ -141,11 +141,12 @@ ${o.widget ? html`<div id="assistant-answer" class="assistant-answer"><p class="
  */
 export function nextSteps(
   view: View,
-  o: { subject?: string; title?: HtmlValue; contacts?: boolean; ask?: boolean } = {},
+  o: { subject?: string; title?: HtmlValue; contacts?: boolean; ask?: boolean; id?: string } = {},
 ) {
   const { t } = view;
-  return html`<section class="next-steps" aria-labelledby="next-steps-title">
-<h2 id="next-steps-title">${o.title ?? t('kb.next_title')}</h2>
+  const id = o.id ?? 'next-steps';
+  return html`<section class="next-steps" aria-labelledby="${id}-title">
+<h2 id="${id}-title">${o.title ?? t('kb.next_title')}</h2>
 <ul>
 ${o.ask === false ? '' : html`<li><a href="${ASSISTANT_PATH}">${t('kb.next_ask')}</a></li>`}
 <li><a href="${requestHref(o.subject ?? '')}">${t('kb.next_request')}</a></li>

@@ -51,8 +51,9 @@ ${searchForm(view, { query, instant: true, resultsId: 'search-results' })}
 <li>${html`<a href="${knowledgePath(view.language)}">${t('search.none_browse')}</a>`}</li>
 </ul>
 ${assistantForm(view, { question: query, widget: true })}
+${nextSteps(view, { subject: query, ask: false, contacts: true, id: 'no-results-steps' })}
 </section>
-${nextSteps(view, { subject: query, contacts: true })}
+${empty ? '' : nextSteps(view, { subject: query })}
 </div>`,
   });
 }
