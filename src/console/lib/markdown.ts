@@ -17,7 +17,7 @@ export type Inline =
 export type Block =
   | { kind: 'heading'; level: 2 | 3; children: Inline[] }
   | { kind: 'paragraph'; children: Inline[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
+  | { kind: 'list'; ordered: boolean; items: Inline[][] }
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
 
 export type IssueCode = 'heading_level' | 'raw_html' | 'link_scheme' | 'unknown_fee' | 'unclosed_bold';
@@ -37,123 +37,115 @@ export interface ParsedMarkdown {
   fees: string[];
 }
 
-const HEADING = /^(#{1,6})\s+(.*)$/;
-const BULLET = /^[-*]\s+(.*)$/;
-const NUMBERED = /^(\d{1,3})[.)]\s+(.*)$/;
+// The same line rules as the server's renderMarkdown (src/server/modules/knowledge/markdown.ts), so the preview
+// shows what the public page will show; markdown.test.ts compares both on the seed content.
+const HEADING = /^(#{2,3})\s+(.+?)\s*#*\s*$/;
+const WRONG_HEADING = /^(#|#{4,6})\s+\S/;
+const BULLET = /^\s*[-*]\s+(.*)$/;
+const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/;
 const CONTINUATION = /^\s{2,}\S/;
-const TABLE_ROW = /^\|.*\|$/;
-const TABLE_SEPARATOR = /^\|(\s*:?-{2,}:?\s*\|)+$/;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function tableCells(line: string): string[] {
   return line
-    .slice(1, -1)
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
     .split('|')
     .map((cell) => cell.trim());
 }
 
-/** Whether a link target is allowed: a site-relative path or an https address. */
+/** Whether a link target is allowed: a site-relative path, an anchor, or an https address with a host name. */
 export function isSafeHref(href: string): boolean {
-  if (href.startsWith('#')) return href.length > 1;
-  if (href.startsWith('/')) return !href.startsWith('//') && !href.includes('\\');
-  return /^https:\/\/[^\s/]+/i.test(href);
+  if (href.startsWith('//')) return false;
+  if (href.startsWith('/') || href.startsWith('#')) return true;
+  return /^https:\/\/[^\s/]+\.[^\s]+$/i.test(href);
 }
+
+type RawBlock =
+  | { kind: 'heading'; level: 2 | 3; text: string; line: number }
+  | { kind: 'paragraph'; text: string; line: number }
+  | { kind: 'list'; ordered: boolean; items: { text: string; line: number }[] }
+  | { kind: 'table'; rows: string[][]; line: number };
 
 export function parseMarkdown(source: string, knownFees?: ReadonlySet<string>): ParsedMarkdown {
   const issues: Issue[] = [];
   const fees: string[] = [];
-  const blocks: Block[] = [];
+  const raw: RawBlock[] = [];
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
-
   let paragraph: { text: string[]; line: number } | null = null;
-  let list: { ordered: boolean; start: number; items: { text: string; line: number }[] } | null = null;
-  let table: { line: number; rows: string[][] } | null = null;
-
-  const inline = (text: string, line: number) => parseInline(text, line, issues, fees, knownFees);
-  const flushParagraph = () => {
-    if (paragraph)
-      blocks.push({ kind: 'paragraph', children: inline(paragraph.text.join(' '), paragraph.line) });
+  const flush = () => {
+    if (paragraph) raw.push({ kind: 'paragraph', text: paragraph.text.join(' '), line: paragraph.line });
     paragraph = null;
   };
-  const flushList = () => {
-    if (list) {
-      blocks.push({
-        kind: 'list',
-        ordered: list.ordered,
-        start: list.start,
-        items: list.items.map((item) => inline(item.text, item.line)),
-      });
-    }
-    list = null;
-  };
-  const flushTable = () => {
-    if (table) {
-      const [header = [], ...rows] = table.rows;
-      const at = table.line;
-      blocks.push({
-        kind: 'table',
-        header: header.map((cell) => inline(cell, at)),
-        rows: rows.map((row) => row.map((cell) => inline(cell, at))),
-      });
-    }
-    table = null;
-  };
-  const flushAll = () => {
-    flushParagraph();
-    flushList();
-    flushTable();
-  };
 
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.trimEnd();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
     if (line.trim() === '') {
-      flushAll();
-      return;
+      flush();
+      continue;
     }
-    const trimmed = line.trim();
-    if (TABLE_ROW.test(trimmed)) {
-      flushParagraph();
-      flushList();
-      if (!table) table = { line: lineNo, rows: [] };
-      if (!(table.rows.length === 1 && TABLE_SEPARATOR.test(trimmed))) table.rows.push(tableCells(trimmed));
-      return;
-    }
-    flushTable();
     const heading = HEADING.exec(line);
     if (heading) {
-      flushParagraph();
-      flushList();
-      const hashes = heading[1]!.length;
-      if (hashes !== 2 && hashes !== 3)
-        issues.push({ code: 'heading_level', line: lineNo, text: short(line) });
-      const level = hashes <= 2 ? 2 : 3;
-      blocks.push({ kind: 'heading', level, children: inline(heading[2]!.trim(), lineNo) });
-      return;
+      flush();
+      raw.push({ kind: 'heading', level: heading[1]!.length as 2 | 3, text: heading[2]!, line: lineNo });
+      continue;
     }
+    if (WRONG_HEADING.test(line)) issues.push({ code: 'heading_level', line: lineNo, text: short(line) });
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
     if (bullet || numbered) {
-      flushParagraph();
+      flush();
       const ordered = numbered !== null;
-      const text = (bullet ? bullet[1] : numbered![2])!;
-      if (!list || list.ordered !== ordered) {
-        flushList();
-        list = { ordered, start: ordered ? Number(numbered![1]) : 1, items: [] };
+      const last = raw.at(-1);
+      const item = { text: (bullet ?? numbered)![1]!, line: lineNo };
+      if (last?.kind === 'list' && last.ordered === ordered && lines[i - 1]?.trim() !== '')
+        last.items.push(item);
+      else raw.push({ kind: 'list', ordered, items: [item] });
+      continue;
+    }
+    if (TABLE_ROW.test(line) && paragraph === null) {
+      const rows: string[][] = [];
+      const first = lineNo;
+      while (i < lines.length && TABLE_ROW.test(lines[i]!)) {
+        if (!TABLE_RULE.test(lines[i]!)) rows.push(tableCells(lines[i]!));
+        i++;
       }
-      list.items.push({ text, line: lineNo });
-      return;
+      i--;
+      raw.push({ kind: 'table', rows, line: first });
+      continue;
     }
-    const openList = list as { items: { text: string; line: number }[] } | null;
-    if (openList && CONTINUATION.test(raw)) {
-      const last = openList.items[openList.items.length - 1]!;
-      last.text = `${last.text} ${line.trim()}`;
-      return;
+    // A line continuing a list item (indented) belongs to it.
+    const last = raw.at(-1);
+    if (paragraph === null && last?.kind === 'list' && CONTINUATION.test(line)) {
+      const item = last.items[last.items.length - 1]!;
+      item.text += ` ${line.trim()}`;
+      continue;
     }
-    flushList();
-    if (paragraph) paragraph.text.push(line.trim());
+    const open = paragraph as { text: string[]; line: number } | null;
+    if (open) open.text.push(line.trim());
     else paragraph = { text: [line.trim()], line: lineNo };
+  }
+  flush();
+
+  const inline = (text: string, line: number) => parseInline(text, line, issues, fees, knownFees);
+  const blocks: Block[] = raw.flatMap((b): Block[] => {
+    if (b.kind === 'heading') return [{ kind: 'heading', level: b.level, children: inline(b.text, b.line) }];
+    if (b.kind === 'paragraph') return [{ kind: 'paragraph', children: inline(b.text, b.line) }];
+    if (b.kind === 'list')
+      return [{ kind: 'list', ordered: b.ordered, items: b.items.map((x) => inline(x.text, x.line)) }];
+    const [header, ...rows] = b.rows;
+    if (!header) return [];
+    return [
+      {
+        kind: 'table',
+        header: header.map((cell) => inline(cell, b.line)),
+        rows: rows.map((row) => row.map((cell) => inline(cell, b.line))),
+      },
+    ];
   });
-  flushAll();
   return { blocks, issues, fees };
 }
 
@@ -163,7 +155,7 @@ function short(text: string): string {
 }
 
 const FEE = /^\{\{\s*fee:([A-Za-z0-9_.-]+)\s*\}\}/;
-const LINK = /^\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/;
+const LINK = /^\[([^\]]+)\]\(([^)\s]+)\)/;
 const HTML_TAG = /^<\/?[A-Za-z][^>]*>/;
 
 /** Inline parsing: one left-to-right scan; `**` toggles bold, links may contain bold text but not other links. */
@@ -217,8 +209,9 @@ function parseInline(
       const children = parseInline(link[1]!, line, issues, fees, knownFees, true);
       if (isSafeHref(href)) target.push({ kind: 'link', href, children });
       else {
+        // Shown as its label, typed as it is (the public page does the same).
         issues.push({ code: 'link_scheme', line, text: short(href) });
-        target.push(...children);
+        target.push({ kind: 'text', text: link[1]! });
       }
       i += link[0].length;
       continue;

@@ -224,7 +224,7 @@ function BlockView({ block, ...context }: InlineContext & { block: Block }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity but their place
         <li key={i}>{inline(item)}</li>
       ));
-      return block.ordered ? <ol start={block.start}>{items}</ol> : <ul>{items}</ul>;
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
     case 'table':
       return (
