@@ -8,7 +8,7 @@ import type { Db } from '../server/db/connection.js';
 import { seedDemo } from '../server/demo/seed-demo.js';
 import { createLimiters } from '../server/http/rate-limit.js';
 import { createTestDatabase } from '../test-support/database.js';
-import { buildConfig, TEST_SECRET } from '../test-support/factories.js';
+import { buildConfig, createTestApp, TEST_SECRET } from '../test-support/factories.js';
 import { Visitor } from '../test-support/portal-client.js';
 
 /**
@@ -196,6 +196,16 @@ describe('search without JavaScript', () => {
     expect(page.body).toContain('class="contacts"');
   });
 
+  it('searches in the language of the page it was sent from, whatever the remembered language', async () => {
+    const visitor = new Visitor(app, { 'accept-language': 'id' });
+    const article = await visitor.get('/knowledge/en/passport-types-ordinary-and-electronic');
+    expect(article.body).toContain('<input type="hidden" name="lang" value="en">');
+    const page = await visitor.get('/search?q=passport+fee&lang=en');
+    expect(page.body).toContain('<html lang="en">');
+    expect(page.body).toMatch(/<ol class="results">\s*<li><a class="result-title" href="\/knowledge\/en\//);
+    expect((await visitor.get('/search?q=paspor&lang=xx')).body).toContain('<html lang="id">');
+  });
+
   it('escapes the query everywhere', async () => {
     const page = await app.inject({ url: `/search?q=${encodeURIComponent('<script>alert(1)</script>')}` });
     expect(page.body).not.toContain('<script>alert(1)');
@@ -273,5 +283,32 @@ describe('the assistant without JavaScript', () => {
     const { page } = await ask('<img src=x onerror=alert(1)> biaya paspor');
     expect(page.body).not.toContain('<img src=x');
     expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt; biaya paspor');
+  });
+});
+
+describe('the assistant’s limit', () => {
+  it('shares one budget per address between the API and the form, then shows the 429 page', async () => {
+    const limited = await createTestApp({
+      dataDir: mkdtempSync(path.join(tmpdir(), 'loket-kb-limit-')),
+      rateLimits: {
+        ...buildConfig().rateLimits,
+        enabled: true,
+        requests: { limit: 1000, windowMs: 60_000 },
+        assistantQuestions: { limit: 2, windowMs: 60_000 },
+      },
+    });
+    const api = await limited.app.inject({
+      method: 'POST',
+      url: '/api/v1/assistant/answer',
+      payload: { question: 'biaya paspor' },
+    });
+    expect(api.statusCode).toBe(200);
+    const visitor = new Visitor(limited.app, { 'accept-language': 'en' });
+    await visitor.get('/assistant');
+    expect((await visitor.post('/assistant', { question: 'biaya paspor' })).statusCode).toBe(200);
+    const page = await visitor.post('/assistant', { question: 'biaya paspor' });
+    expect(page.statusCode).toBe(429);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('Too many attempts');
   });
 });

@@ -131,8 +131,13 @@ export function knowledgePages(
 
   // ------------------------------------------------------------------ search
 
-  app.get<{ Querystring: { q?: unknown } }>('/search', async (request, reply) => {
-    const view = await viewFor(request, reply);
+  app.get<{ Querystring: { q?: unknown; lang?: unknown } }>('/search', async (request, reply) => {
+    const { lang } = request.query;
+    const view = await viewFor(
+      request,
+      reply,
+      typeof lang === 'string' && isLanguage(lang) ? lang : undefined,
+    );
     const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, QUERY_MAX) : '';
     const outcome = query
       ? await source.searchKnowledge(db, { q: query, lang: view.language, limit: SEARCH_PAGE_LIMIT })

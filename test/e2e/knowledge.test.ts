@@ -146,7 +146,7 @@ describe.skipIf(!available)('knowledge base in a browser', () => {
     await page.waitForSelector('#no-results:not([hidden])');
     expect(await text(page, '#search-results [role="status"]')).toBe('Tidak ada hasil untuk “qwxzvbnm”');
     expect(await page.inputValue('#no-results input[name="question"]')).toBe('qwxzvbnm');
-    expect(new URL(page.url()).search).toBe('?q=qwxzvbnm');
+    expect(new URL(page.url()).search).toBe('?q=qwxzvbnm&lang=id');
     await page.fill('#f-q', 'paspor hilang');
     await page.waitForSelector('#no-results[hidden]', { state: 'attached' });
     expect(await page.locator('#search-results .results li').count()).toBeGreaterThan(0);

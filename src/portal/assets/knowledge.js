@@ -67,6 +67,9 @@
     let timer = 0;
     let controller = null;
     let shown = input.value.trim();
+    /** The search page's address for a query, as the form itself would make it. */
+    const pageOf = (query) =>
+      `${form.getAttribute('action')}?${new URLSearchParams({ q: query, lang: language })}`;
 
     function clear() {
       list.textContent = '';
@@ -104,13 +107,11 @@
         if (question) question.value = query;
       }
       if (onSearchPage) {
-        history.replaceState(null, '', `${form.getAttribute('action')}?q=${encodeURIComponent(query)}`);
+        history.replaceState(null, '', pageOf(query));
       } else if (results.length) {
         if (!more) more = box.appendChild(element('p', 'more'));
         more.textContent = '';
-        more.appendChild(
-          link(`${form.getAttribute('action')}?q=${encodeURIComponent(query)}`, form.dataset.all),
-        );
+        more.appendChild(link(pageOf(query), form.dataset.all));
         more.hidden = false;
       } else if (more) {
         more.hidden = true;

@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/enums.js';
-import { csrfInput, errorFor, type FieldErrors, fieldId } from '../../components.js';
+import { csrfInput, errorFor, type FieldErrors, fieldId, hidden } from '../../components.js';
 import { type HtmlValue, html, type SafeHtml } from '../../html.js';
 import { contactList, type View } from '../../layout.js';
 
@@ -60,7 +60,8 @@ export function dateElement(language: Language, value: string): SafeHtml {
 }
 
 /**
- * The search box. With `instant`, the island (knowledge.js) shows results as the visitor types; the texts it
+ * The search box; it searches in the page's language (a visitor may read English pages with an Indonesian
+ * cookie, having followed a link). With `instant`, the island (knowledge.js) shows results as the visitor types; the texts it
  * needs come from the catalogue through data attributes, and without JavaScript the form simply submits.
  */
 export function searchForm(
@@ -83,6 +84,7 @@ export function searchForm(
     'home.search_button',
   )}</button></div>
 </div>
+${hidden({ lang: view.language })}
 </form>`;
 }
 
@@ -121,7 +123,7 @@ export function assistantForm(
   return html`<section class="ask" aria-labelledby="ask-title">
 ${o.heading === 'none' ? '' : html`<h2 id="ask-title">${o.title ?? t('assistant.box_title')}</h2>`}
 <form method="post" action="${ASSISTANT_PATH}" novalidate${widget}>
-${csrfInput(view.csrf)}
+${csrfInput(view.csrf)}${hidden({ lang: view.language })}
 <div class="field${error ? ' field--error' : ''}">
 <label for="${id}"${o.heading === 'none' ? html` id="ask-title"` : ''}>${t('assistant.label')}</label>
 <p class="hint" id="${id}-hint">${t('assistant.hint')}</p>
