@@ -204,6 +204,10 @@ describe('search without JavaScript', () => {
     expect(page.body).toContain('<html lang="en">');
     expect(page.body).toMatch(/<ol class="results">\s*<li><a class="result-title" href="\/knowledge\/en\//);
     expect((await visitor.get('/search?q=paspor&lang=xx')).body).toContain('<html lang="id">');
+    // Its language switch leads to the same search in Indonesian.
+    expect(page.body).toContain(
+      `href="/language/id?next=${encodeURIComponent('/search?q=passport+fee&lang=id')}"`,
+    );
   });
 
   it('escapes the query everywhere', async () => {
@@ -225,15 +229,23 @@ describe('the assistant without JavaScript', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>Jawaban asisten</h1>');
     expect(textOf(page.body)).toMatch(/Rp\d{3}\.000/);
-    expect(page.body).toMatch(/<ul class="sources"><li><a href="\/knowledge\/id\//);
+    expect(page.body).toMatch(/<ul class="sources" lang="id"><li><a href="\/knowledge\/id\//);
     expect(page.headers['cache-control']).toBe('no-store');
   });
 
   it('answers an English question in English', async () => {
     const { page } = await ask('how long does a passport take', 'en');
     expect(page.body).toContain('<h1>The assistant’s answer</h1>');
-    expect(page.body).toContain('<div class="answer" lang="en">');
-    expect(page.body).toMatch(/<ul class="sources"><li><a href="\/knowledge\/en\//);
+    expect(page.body).toContain('<div class="prose" lang="en">');
+    expect(page.body).toMatch(/<ul class="sources" lang="en"><li><a href="\/knowledge\/en\//);
+  });
+
+  it('answers an English question in English on an Indonesian page, marking the answer’s language', async () => {
+    const { page } = await ask('how long does a passport take', 'id');
+    expect(page.body).toContain('<html lang="id">');
+    expect(page.body).toContain('<h1>Jawaban asisten</h1>');
+    expect(page.body).toContain('<div class="prose" lang="en">');
+    expect(textOf(page.body)).toMatch(/working days/);
   });
 
   it('declines an off-topic question and leads on to a person', async () => {
@@ -283,6 +295,18 @@ describe('the assistant without JavaScript', () => {
     const { page } = await ask('<img src=x onerror=alert(1)> biaya paspor');
     expect(page.body).not.toContain('<img src=x');
     expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt; biaya paspor');
+  });
+});
+
+describe('an office without published standards or maklumat', () => {
+  it('says the standards are not published yet and answers the maklumat with the 404 page', async () => {
+    const bare = await createTestApp({ dataDir: mkdtempSync(path.join(tmpdir(), 'loket-kb-bare-')) });
+    const standards = await bare.app.inject({ url: '/knowledge/en/standards' });
+    expect(standards.statusCode).toBe(200);
+    expect(standards.body).toContain('The service standards have not been published yet.');
+    expect((await bare.app.inject({ url: '/knowledge/en/maklumat' })).statusCode).toBe(404);
+    const home = await bare.app.inject({ url: '/knowledge/id' });
+    expect(home.statusCode).toBe(200);
   });
 });
 

@@ -164,11 +164,13 @@
     const result = box.querySelector('.assistant-result');
     let controller = null;
 
-    function linkList(title, items, text) {
+    /** Sources or next steps under a heading; the items are in the answer's language. */
+    function linkList(title, items, text, itemsLanguage) {
       const shown = items.filter((item) => localUrl(item.url));
       if (!shown.length) return;
       result.appendChild(element('h3', '', title));
       const list = result.appendChild(element('ul', 'sources'));
+      list.lang = itemsLanguage;
       for (const item of shown) {
         const a = list.appendChild(element('li')).appendChild(link(item.url, text(item)));
         // "Ask something else" leads back to this box.
@@ -192,12 +194,12 @@
       title.tabIndex = -1;
       result.appendChild(title);
       const body = result.appendChild(element('div', answer.answered ? 'answer' : 'answer answer--declined'));
-      body.lang = answer.language;
       const prose = body.appendChild(element('div', 'prose'));
+      prose.lang = answer.language;
       if (knowledgeHtml(answer.answerHtml)) prose.innerHTML = answer.answerHtml;
       else for (const line of String(answer.answer).split(/\n+/)) prose.appendChild(element('p', '', line));
-      linkList(form.dataset.sources, answer.sources || [], (s) => s.title);
-      linkList(form.dataset.next, answer.followUps || [], (f) => f.label);
+      linkList(form.dataset.sources, answer.sources || [], (s) => s.title, answer.language);
+      linkList(form.dataset.next, answer.followUps || [], (f) => f.label, answer.language);
       result.hidden = false;
       status.textContent = '';
       title.focus();

@@ -46,18 +46,18 @@ export function answerPage(view: View, question: string, answer: AssistantAnswer
 <div class="readable">
 <h1>${title}</h1>
 <p class="asked"><span class="caption">${t('assistant.your_question')}</span>${question}</p>
-<div class="answer${answer.answered ? '' : ' answer--declined'}" lang="${answer.language}">
-<div class="prose">${knowledgeHtml(answer.answerHtml)}</div>
+<div class="answer${answer.answered ? '' : ' answer--declined'}">
+<div class="prose" lang="${answer.language}">${knowledgeHtml(answer.answerHtml)}</div>
 ${
   answer.sources.length
-    ? html`<h2>${t('assistant.sources')}</h2><ul class="sources">${answer.sources.map(
+    ? html`<h2>${t('assistant.sources')}</h2><ul class="sources" lang="${answer.language}">${answer.sources.map(
         (s) => html`<li><a href="${s.url}">${s.title}</a></li>`,
       )}</ul>`
     : ''
 }
 ${
   followUps.length
-    ? html`<h2>${t('assistant.next_steps')}</h2><ul class="follow-ups">${followUps.map(
+    ? html`<h2>${t('assistant.next_steps')}</h2><ul class="follow-ups" lang="${answer.language}">${followUps.map(
         (f) => html`<li><a href="${f.url}">${f.label}</a></li>`,
       )}</ul>`
     : ''

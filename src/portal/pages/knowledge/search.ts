@@ -1,8 +1,8 @@
 import { html, type SafeHtml } from '../../html.js';
 import { snippetHtml } from '../../knowledge-html.js';
-import { layout, type View } from '../../layout.js';
+import { languageHref, layout, type View } from '../../layout.js';
 import type { Translate } from '../../messages/index.js';
-import { assistantForm, knowledgePath, nextSteps, searchForm } from './parts.js';
+import { assistantForm, knowledgePath, nextSteps, SEARCH_PATH, searchForm } from './parts.js';
 import type { SearchHit, SearchOutcome } from './types.js';
 
 /** Results on the search page; the island asks the API for the same number as the visitor types. */
@@ -30,8 +30,12 @@ export function searchPage(view: View, query: string, outcome: SearchOutcome | n
   const results = outcome?.results ?? [];
   const count = outcome ? (outcome.total ?? results.length) : 0;
   const empty = outcome !== null && results.length === 0;
+  // The address carries the language (forms send it), so the switch leads to the same search in the other one.
+  const to = view.language === 'id' ? 'en' : 'id';
+  const params = new URLSearchParams(query ? { q: query, lang: to } : { lang: to });
   return layout(view, {
     title: query ? t('search.title_query', { query }) : t('search.title'),
+    languageSwitch: { href: languageHref(to, `${SEARCH_PATH}?${params}`) },
     scripts: ['knowledge'],
     body: html`<div class="readable">
 <h1>${t('search.title')}</h1>
