@@ -138,14 +138,15 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     return found!;
   }
 
-  /** The accessible name of the focused element, roughly: aria-label, its label's first text, or its text. */
+  /** The accessible name of the focused element, roughly: aria-label, its label's first text, hidden text, or text. */
   const activeLabel = (page: Page) =>
     page.evaluate(`(() => {
       const el = document.activeElement;
       if (!el) return '';
       const label = el.labels && el.labels[0];
+      const hidden = el.querySelector('.visually-hidden');
       return el.getAttribute('aria-label') || (label ? label.childNodes[0].textContent.trim() : '') ||
-        el.textContent.trim() || el.tagName;
+        (hidden ? hidden.textContent.trim() : '') || el.textContent.trim() || el.tagName;
     })()`) as Promise<string>;
 
   it('a publisher edits an article and publishes it; the public API, search and portal show it at once', async () => {
@@ -174,7 +175,13 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
       .getByRole('heading', { name: 'Catatan baru' })
       .waitFor();
     await page.getByText('kode biaya tidak ada di jadwal biaya.').waitFor();
-    await body.fill(`${before}\n\n## Catatan baru\nPetugas **${marker}** membantu di loket 3.`);
+    // Fees come from the schedule: the picker inserts the placeholder and the preview shows today's amount.
+    await body.fill(
+      `${before}\n\n## Catatan baru\nPetugas **${marker}** membantu di loket 3. E-paspor 10 tahun: `,
+    );
+    await page.getByLabel('Sisipkan biaya').selectOption('EPASPOR_10TH');
+    await expect.poll(() => body.inputValue()).toContain('E-paspor 10 tahun: {{fee:EPASPOR_10TH}}');
+    await page.getByRole('region', { name: 'Pratinjau' }).getByText('E-paspor 10 tahun: Rp950.000').waitFor();
     await page.getByLabel('Catatan revisi').fill('Tambah catatan loket 3');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page
@@ -196,7 +203,9 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     expect(href).toBe(`/knowledge/id/${SLUG}`);
 
     const article = await fetch(`${base}/api/v1/knowledge/articles/id/${SLUG}`);
-    expect(await article.text()).toContain(marker);
+    const published = await article.text();
+    expect(published).toContain(marker);
+    expect(published).toContain('E-paspor 10 tahun: Rp950.000');
     const search = (await (await fetch(`${base}/api/v1/knowledge/search?q=${marker}&lang=id`)).json()) as {
       results: { url: string }[];
     };
@@ -250,12 +259,18 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     // Tab order through the form follows the visual order, every field with a name.
     await page.getByLabel('Judul', { exact: true }).focus();
     const order: string[] = [await activeLabel(page)];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       order.push(await activeLabel(page));
     }
-    expect(order).toEqual(['Judul', 'Slug (alamat)', 'Ringkasan', 'Isi']);
+    // The format buttons are one toolbar (one tab stop; arrow keys inside), then the fee picker, then the text.
+    expect(order).toEqual(['Judul', 'Slug (alamat)', 'Ringkasan', 'Tebal', 'Sisipkan biaya', 'Isi']);
     await page.keyboard.type(' Tambahan dari keyboard.');
+    // Ctrl+B makes the selection bold.
+    await page.keyboard.type('Tebal');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Control+b');
+    expect(await page.locator('#article-body').inputValue()).toContain('**Tebal**');
     expect(await page.getByText('Ada perubahan belum disimpan').count()).toBe(1);
 
     // Leaving asks first; Escape (or "Stay") keeps the edit.

@@ -5,7 +5,7 @@
  * The subset (docs/knowledge-api.md, the server's `renderMarkdown`): paragraphs, `##` / `###` headings, `-` and `1.`
  * lists, pipe tables, `**bold**`, `[text](/relative/path)`, `[text](#anchor)` and `[text](https://…)` links, and
  * `{{fee:CODE}}` placeholders that the fee schedule fills. Anything else stays plain text and, where it looks like a mistake, becomes an `issue` the
- * editor lists (an `#` title, raw HTML, a link to another scheme, an unknown fee code).
+ * editor lists (an `#` title, raw HTML, a link to another scheme, an unknown fee code, an amount typed by hand).
  */
 
 export type Inline =
@@ -20,7 +20,13 @@ export type Block =
   | { kind: 'list'; ordered: boolean; items: Inline[][] }
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
 
-export type IssueCode = 'heading_level' | 'raw_html' | 'link_scheme' | 'unknown_fee' | 'unclosed_bold';
+export type IssueCode =
+  | 'heading_level'
+  | 'raw_html'
+  | 'link_scheme'
+  | 'unknown_fee'
+  | 'unclosed_bold'
+  | 'literal_fee';
 
 export interface Issue {
   code: IssueCode;
@@ -45,6 +51,8 @@ const BULLET = /^\s*[-*]\s+(.*)$/;
 const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/;
 const CONTINUATION = /^\s{2,}\S/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
+/** An amount typed by hand ("Rp650.000"): fees belong in the schedule, written as {{fee:CODE}}. */
+const LITERAL_AMOUNT = /\bRp\.?\s?\d[\d.,]*/i;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function tableCells(line: string): string[] {
@@ -94,6 +102,8 @@ export function parseMarkdown(source: string, knownFees?: ReadonlySet<string>): 
       continue;
     }
     if (WRONG_HEADING.test(line)) issues.push({ code: 'heading_level', line: lineNo, text: short(line) });
+    const amount = LITERAL_AMOUNT.exec(line);
+    if (amount) issues.push({ code: 'literal_fee', line: lineNo, text: amount[0] });
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
     if (bullet || numbered) {

@@ -23,6 +23,7 @@ import {
   Loading,
   MarkdownHelp,
   MarkdownPreview,
+  MarkdownToolbar,
   useCategories,
   useFees,
 } from './shared';
@@ -368,6 +369,13 @@ export function ArticleEditor() {
           <div className="editor-split">
             <div className="field body-field">
               <label htmlFor="article-body">{t('knowledge.field.body')}</label>
+              <MarkdownToolbar
+                target="article-body"
+                value={form.body}
+                onChange={(text) => set('body', text)}
+                fees={fees.data}
+                language={form.language}
+              />
               <textarea
                 id="article-body"
                 value={form.body}

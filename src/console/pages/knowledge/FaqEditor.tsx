@@ -14,6 +14,7 @@ import {
   Loading,
   MarkdownHelp,
   MarkdownPreview,
+  MarkdownToolbar,
   useCategories,
   useFees,
 } from './shared';
@@ -286,6 +287,13 @@ export function FaqEditor() {
           <div className="editor-split">
             <div className="field body-field">
               <label htmlFor="faq-answer">{t('knowledge.field.answer')}</label>
+              <MarkdownToolbar
+                target="faq-answer"
+                value={form.answer}
+                onChange={(text) => set('answer', text)}
+                fees={fees.data}
+                language={form.language}
+              />
               <textarea
                 id="faq-answer"
                 value={form.answer}

@@ -4,9 +4,17 @@ import { useShortcuts } from '../../components/Shortcuts';
 import type { Language, MessageKey } from '../../i18n';
 import { ApiError, errorText } from '../../lib/api';
 import { useConsole, useResource } from '../../lib/context';
-import { collapseUnchanged, type DiffSegment, diffCounts, formatRupiah, todayIn } from '../../lib/knowledge';
+import {
+  collapseUnchanged,
+  type DiffSegment,
+  diffCounts,
+  formatRupiah,
+  periodState,
+  todayIn,
+} from '../../lib/knowledge';
 import type { Diff, DiffPart, Fee, ItemStatus, KnowledgeCategory } from '../../lib/knowledge-types';
 import { type Block, type Inline, type IssueCode, parseMarkdown } from '../../lib/markdown';
+import { applyFormat, type Edit, type Format, insertText } from '../../lib/markdown-edit';
 
 export const BASE = '/staff/knowledge';
 
@@ -311,6 +319,147 @@ export function MarkdownPreview({
         </div>
       )}
     </section>
+  );
+}
+
+const TOOLBAR: { format: Format; label: MessageKey; text: string; keys?: string }[] = [
+  { format: 'bold', label: 'knowledge.toolbar.bold', text: 'B', keys: 'Control+B' },
+  { format: 'heading', label: 'knowledge.toolbar.heading', text: 'H2' },
+  { format: 'list', label: 'knowledge.toolbar.list', text: '•' },
+  { format: 'numbered', label: 'knowledge.toolbar.numbered', text: '1.' },
+  { format: 'link', label: 'knowledge.toolbar.link', text: '🔗', keys: 'Control+K' },
+];
+
+/**
+ * Buttons above a Markdown text area: bold, heading, lists, link, and a fee picker that inserts `{{fee:CODE}}`
+ * (fees are never typed as amounts). Ctrl+B and Ctrl+K work inside the text area too.
+ */
+export function MarkdownToolbar({
+  target,
+  value,
+  onChange,
+  fees,
+  language,
+}: {
+  target: string;
+  value: string;
+  onChange: (text: string) => void;
+  fees: Fee[] | undefined;
+  language: Language;
+}) {
+  const { t } = useConsole();
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+  const today = todayIn();
+
+  const apply = useCallback(
+    (edit: (text: string, start: number, end: number) => Edit) => {
+      const area = document.getElementById(target) as HTMLTextAreaElement | null;
+      if (!area) return;
+      const next = edit(latest.current.value, area.selectionStart, area.selectionEnd);
+      latest.current.onChange(next.text);
+      requestAnimationFrame(() => {
+        area.focus();
+        area.setSelectionRange(next.start, next.end);
+      });
+    },
+    [target],
+  );
+  const format = useCallback(
+    (f: Format) =>
+      apply((text, start, end) => applyFormat(text, start, end, f, t('knowledge.toolbar.placeholder'))),
+    [apply, t],
+  );
+
+  useEffect(() => {
+    const area = document.getElementById(target);
+    if (!area) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key !== 'b' && key !== 'k') return;
+      event.preventDefault();
+      format(key === 'b' ? 'bold' : 'link');
+    };
+    area.addEventListener('keydown', onKey);
+    return () => area.removeEventListener('keydown', onKey);
+  }, [target, format]);
+
+  const current = (fees ?? [])
+    .filter((f) => periodState(f, today) === 'current')
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return (
+    <div className="md-toolbar">
+      <FormatButtons target={target} onFormat={format} />
+      <label className="inline md-fee">
+        <span className="visually-hidden">{t('knowledge.toolbar.fee')}</span>
+        <select
+          value=""
+          aria-controls={target}
+          onChange={(e) => {
+            const code = e.target.value;
+            if (code) apply((text, start, end) => insertText(text, start, end, `{{fee:${code}}}`));
+          }}
+        >
+          <option value="">{t('knowledge.toolbar.fee')}…</option>
+          {current.map((f) => (
+            <option key={f.id} value={f.code}>
+              {f.names[language] || f.names.id} — {formatRupiah(f.amount)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** The format buttons as one toolbar: one tab stop, arrow keys (and Home/End) move between the buttons. */
+function FormatButtons({ target, onFormat }: { target: string; onFormat: (format: Format) => void }) {
+  const { t } = useConsole();
+  const [active, setActive] = useState(0);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const move = (index: number) => {
+    const next = (index + TOOLBAR.length) % TOOLBAR.length;
+    setActive(next);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div
+      role="toolbar"
+      aria-label={t('knowledge.toolbar.label')}
+      aria-controls={target}
+      className="md-buttons"
+      onKeyDown={(e) => {
+        const moves: Record<string, number> = {
+          ArrowRight: active + 1,
+          ArrowLeft: active - 1,
+          Home: 0,
+          End: -1,
+        };
+        if (!(e.key in moves)) return;
+        e.preventDefault();
+        move(moves[e.key]!);
+      }}
+    >
+      {TOOLBAR.map((b, index) => (
+        <button
+          key={b.format}
+          ref={(el) => {
+            refs.current[index] = el;
+          }}
+          type="button"
+          tabIndex={index === active ? 0 : -1}
+          className={`md-${b.format}`}
+          title={b.keys ? `${t(b.label)} (${b.keys.replace('Control', 'Ctrl')})` : t(b.label)}
+          aria-keyshortcuts={b.keys}
+          onFocus={() => setActive(index)}
+          onClick={() => onFormat(b.format)}
+        >
+          <span aria-hidden="true">{b.text}</span>
+          <span className="visually-hidden">{t(b.label)}</span>
+        </button>
+      ))}
+    </div>
   );
 }
 
