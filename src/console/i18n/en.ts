@@ -294,6 +294,8 @@ export const en: Messages = {
   'knowledge.nav.maklumat': 'Service pledge (maklumat)',
   'knowledge.nav.synonyms': 'Synonym dictionary',
   'knowledge.nav.categories': 'Categories',
+  'knowledge.nav.reviewsDue': 'due for review',
+  'knowledge.nav.unanswered': 'unanswered (30 days)',
   'knowledge.breadcrumb': 'Page navigation',
   'knowledge.forbidden':
     'Your roles do not include the knowledge base (publisher, administrator or auditor needed).',

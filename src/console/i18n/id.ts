@@ -295,6 +295,8 @@ export const id = {
   'knowledge.nav.maklumat': 'Maklumat pelayanan',
   'knowledge.nav.synonyms': 'Kamus sinonim',
   'knowledge.nav.categories': 'Kategori',
+  'knowledge.nav.reviewsDue': 'perlu ditinjau',
+  'knowledge.nav.unanswered': 'belum terjawab (30 hari)',
   'knowledge.breadcrumb': 'Navigasi halaman',
   'knowledge.forbidden':
     'Peran Anda tidak mencakup basis pengetahuan (perlu peran penerbit, administrator atau auditor).',

@@ -1,6 +1,8 @@
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import type { MessageKey } from '../../i18n';
-import { useConsole } from '../../lib/context';
+import { buildQuery } from '../../lib/api';
+import { useConsole, useResource } from '../../lib/context';
+import { defaultQuestionFilters, todayIn } from '../../lib/knowledge';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { Categories } from './Categories';
@@ -12,6 +14,7 @@ import { Maklumat } from './Maklumat';
 import { Questions } from './Questions';
 import { Standards } from './Standards';
 import { Synonyms } from './Synonyms';
+import { BASE } from './shared';
 import './knowledge.css';
 
 const SECTIONS: [path: string, label: MessageKey][] = [
@@ -25,9 +28,31 @@ const SECTIONS: [path: string, label: MessageKey][] = [
   ['categories', 'knowledge.nav.categories'],
 ];
 
+/** Reminders beside the sections: reviews due now, and questions nobody could answer in the last 30 days. */
+function useReminders() {
+  const { api } = useConsole();
+  const { pathname } = useLocation();
+  const period = defaultQuestionFilters(todayIn());
+  const reminders = useResource(
+    () =>
+      Promise.all([
+        api.get<{ items: unknown[] }>(`${BASE}/articles/review-due`).then((r) => r.items.length),
+        api
+          .get<{ items: unknown[] }>(
+            `${BASE}/questions/unanswered${buildQuery({ from: period.from, to: period.to, limit: 1000 })}`,
+          )
+          .then((r) => r.items.length),
+      ]).catch(() => [0, 0]),
+    pathname,
+  );
+  const [reviews = 0, questions = 0] = reminders.data ?? [];
+  return { articles: reviews, questions } as Record<string, number>;
+}
+
 /** The knowledge base workspace: its own section list beside the screens, under /console/knowledge/…. */
 export function Knowledge() {
   const { t } = useConsole();
+  const reminders = useReminders();
   return (
     <div className="inbox knowledge">
       <aside className="sidebar">
@@ -37,7 +62,16 @@ export function Knowledge() {
             {SECTIONS.map(([path, label]) => (
               <li key={path}>
                 <NavLink to={`/knowledge/${path}`} className={({ isActive }) => (isActive ? 'current' : '')}>
-                  {t(label)}
+                  <span>{t(label)}</span>
+                  {reminders[path] ? (
+                    <span className="count">
+                      {reminders[path]}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t(path === 'articles' ? 'knowledge.nav.reviewsDue' : 'knowledge.nav.unanswered')}
+                      </span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}
