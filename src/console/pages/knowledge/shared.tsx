@@ -327,7 +327,7 @@ const TOOLBAR: { format: Format; label: MessageKey; text: string; keys?: string 
   { format: 'heading', label: 'knowledge.toolbar.heading', text: 'H2' },
   { format: 'list', label: 'knowledge.toolbar.list', text: '•' },
   { format: 'numbered', label: 'knowledge.toolbar.numbered', text: '1.' },
-  { format: 'link', label: 'knowledge.toolbar.link', text: '🔗', keys: 'Control+K' },
+  { format: 'link', label: 'knowledge.toolbar.link', text: '↗', keys: 'Control+K' },
 ];
 
 /**
