@@ -52,11 +52,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('kb_articles_published_slug', ['language', 'published_slug'])
     .addUniqueConstraint('kb_articles_translation', ['translation_key', 'language'])
     .execute();
-  await db.schema
-    .createIndex('kb_articles_status')
-    .on('kb_articles')
-    .columns(['status', 'language'])
-    .execute();
 
   await db.schema
     .createTable('kb_faqs')

@@ -175,7 +175,7 @@ async function bestMatch(
   knowledge: Corpus,
 ): Promise<{ hit: KnowledgeHit; score: number } | undefined> {
   const ranked = await rankKnowledge(db, language, prepared.groups, CANDIDATES);
-  const hits = await loadHits(db, language, ranked);
+  const hits = await loadHits(db, language, ranked.hits);
   const query = weigh(prepared, knowledge);
   const queryPairs = pairs(prepared.words.join(' '), language);
   const scored = hits.map((hit) => ({ hit, score: scoreHit(hit, query, queryPairs, language, knowledge) }));

@@ -14,6 +14,10 @@ export interface PreparedQuery {
 }
 
 const MAX_WORDS = 16;
+/** A word in more than this share of the documents selects almost nothing (e.g. "paspor" at a passport office). */
+const COMMON_SHARE = 0.2;
+/** …judged only once the knowledge base is large enough for shares to mean something. */
+const COMMON_MIN_DOCUMENTS = 100;
 
 /**
  * Words that carry no meaning in a question typed to an office: chat particles, greetings and politeness, and
@@ -58,10 +62,15 @@ export function prepareQuery(
     changed = true;
     return fixed;
   });
-  const groups = result.map((word, index) => ({
-    terms: [...new Set([word, cachedStem(word, language)].filter((w) => w.length >= 2))],
-    prefix: options.prefixLast === true && index === result.length - 1 && word.length >= 3,
-  }));
+  const groups = result.map((word, index) => {
+    const terms = [...new Set([word, cachedStem(word, language)].filter((w) => w.length >= 2))];
+    const documents = Math.max(0, ...terms.map((term) => corpus.vocabulary.frequency(term)));
+    return {
+      terms,
+      prefix: options.prefixLast === true && index === result.length - 1 && word.length >= 3,
+      common: corpus.documents >= COMMON_MIN_DOCUMENTS && documents > corpus.documents * COMMON_SHARE,
+    };
+  });
   return { words: result, groups, corrected: changed ? result.join(' ') : null };
 }
 

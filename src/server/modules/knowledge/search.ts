@@ -24,7 +24,7 @@ export interface SearchResult {
 export interface SearchResponse {
   query: string;
   correctedQuery: string | null;
-  /** How many documents matched, counted up to MAX_COUNTED. */
+  /** How many documents contain every word searched for (counted up to 200), or the results shown if more. */
   total: number;
   results: SearchResult[];
 }
@@ -108,8 +108,8 @@ export async function searchKnowledge(
   const language = options.lang;
   const prepared = prepareQuery(options.q, language, await corpus(db, language), { prefixLast: true });
   if (prepared.groups.length === 0) return { query: options.q, correctedQuery: null, total: 0, results: [] };
-  const ranked = await rankKnowledge(db, language, prepared.groups, MAX_COUNTED);
-  const hits = await loadHits(db, language, ranked.slice(0, limit));
+  const ranked = await rankKnowledge(db, language, prepared.groups, limit, MAX_COUNTED);
+  const hits = await loadHits(db, language, ranked.hits.slice(0, limit));
   const [categories, slugs, fees] = await Promise.all([
     db.selectFrom('kb_categories').select(['id', 'key', 'name_id', 'name_en']).execute(),
     articleSlugs(db, language, hits),
@@ -122,7 +122,7 @@ export async function searchKnowledge(
   return {
     query: options.q,
     correctedQuery: prepared.corrected,
-    total: ranked.length,
+    total: Math.max(ranked.allWords, hits.length),
     results: hits.map((hit) => ({
       kind: hit.kind,
       key: hit.key,

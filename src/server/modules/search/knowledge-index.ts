@@ -34,27 +34,41 @@ export async function removeKnowledgeDocument(db: Db, kind: KnowledgeKind, id: s
 export interface QueryGroup {
   terms: string[];
   prefix: boolean;
+  /** In so many documents that it does not narrow the search (its weight in the ranking is close to nothing). */
+  common?: boolean;
+}
+
+/** The words that select documents: the common ones are left out unless nothing else is left. */
+function selective(groups: QueryGroup[]): QueryGroup[] {
+  const rare = groups.filter((g) => !g.common);
+  return rare.length > 0 ? rare : groups;
 }
 
 /**
- * Documents of one language, best first as ranked by the engine: those containing every query word, then those
- * containing some (so a precise match is never buried under a long document repeating one common word).
+ * Documents of one language, best first as ranked by the engine: those containing every query word; only when
+ * there are fewer than `wanted` of them, those containing some (so a precise match is never buried under long
+ * documents repeating one common word, and the costly any-word ranking runs only when it is needed).
  */
 export async function rankKnowledge(
   db: Db,
   language: Language,
   groups: QueryGroup[],
-  limit: number,
-): Promise<{ kind: KnowledgeKind; id: string }[]> {
-  const all = await rankKnowledgeDocuments(db, language, groups, 'all', limit);
+  wanted: number,
+  limit = wanted,
+): Promise<{ allWords: number; hits: { kind: KnowledgeKind; id: string }[] }> {
+  const chosen = selective(groups);
+  const all = await rankKnowledgeDocuments(db, language, chosen, 'all', limit);
   const keys = new Set(all);
-  if (groups.length > 1 && keys.size < limit)
-    for (const key of await rankKnowledgeDocuments(db, language, groups, 'any', limit)) {
-      if (keys.size >= limit) break;
+  if (chosen.length > 1 && keys.size < wanted)
+    for (const key of await rankKnowledgeDocuments(db, language, chosen, 'any', wanted)) {
+      if (keys.size >= wanted) break;
       keys.add(key);
     }
-  return [...keys].map((key) => {
-    const colon = key.indexOf(':');
-    return { kind: key.slice(0, colon) as KnowledgeKind, id: key.slice(colon + 1) };
-  });
+  return {
+    allWords: all.length,
+    hits: [...keys].map((key) => {
+      const colon = key.indexOf(':');
+      return { kind: key.slice(0, colon) as KnowledgeKind, id: key.slice(colon + 1) };
+    }),
+  };
 }
