@@ -239,6 +239,67 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     await context.close();
   });
 
+  it('a new article: problems shown next to their fields, then created, published and translated', async () => {
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, publisher);
+    await page.getByRole('heading', { name: /^Artikel/ }).waitFor();
+    await page.getByRole('link', { name: 'Artikel baru' }).click();
+    await page.getByRole('heading', { name: 'Artikel baru' }).waitFor();
+    await page.getByLabel('Judul', { exact: true }).fill('Jam layanan loket Sabtu');
+    // The slug and the key follow the title until typed in.
+    expect(await page.getByLabel('Slug (alamat)').inputValue()).toBe('jam-layanan-loket-sabtu');
+    expect(await page.getByLabel('Kunci artikel').inputValue()).toBe('jam-layanan-loket-sabtu');
+    await page.getByLabel('Isi', { exact: true }).fill('Loket buka pada hari Sabtu pertama setiap bulan.');
+    // The summary is missing: the server's problem document is shown, and its message sits next to the field.
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    const summaryError = page.locator('#err-summary');
+    await summaryError.waitFor();
+    expect(await summaryError.textContent()).not.toBe('');
+    expect(await page.locator('#article-summary').getAttribute('aria-describedby')).toContain('err-summary');
+    expect(await page.locator('#article-summary').getAttribute('aria-invalid')).toBe('true');
+
+    await page
+      .locator('#article-summary')
+      .fill('Loket paspor buka Sabtu pertama setiap bulan, pukul 08.00–12.00.');
+    await page.getByRole('combobox', { name: /^Kategori/ }).selectOption('paspor');
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    await page.getByRole('status').getByText('Draf dibuat.').waitFor();
+    await page.getByRole('heading', { name: 'Jam layanan loket Sabtu' }).waitFor();
+    await page.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
+    await page.getByRole('status').getByText('Diajukan untuk ditinjau.').waitFor();
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.getByRole('status').getByText('Terbit.').waitFor();
+    expect((await fetch(`${base}/api/v1/knowledge/articles/id/jam-layanan-loket-sabtu`)).status).toBe(200);
+
+    // The English version starts from the Indonesian one: same key and category, the source text at hand.
+    await page.getByRole('link', { name: 'Buat versi English' }).click();
+    await page.getByRole('heading', { name: 'Artikel baru' }).waitFor();
+    await page.getByText('Menerjemahkan dari: Jam layanan loket Sabtu').waitFor();
+    await expect.poll(() => page.getByLabel('Kunci artikel').inputValue()).toBe('jam-layanan-loket-sabtu');
+    expect(await page.locator('#article-language').inputValue()).toBe('en');
+    await page.getByLabel('Judul', { exact: true }).fill('Saturday counter hours');
+    expect(await page.getByLabel('Slug (alamat)').inputValue()).toBe('saturday-counter-hours');
+    await page
+      .locator('#article-summary')
+      .fill('The passport counter opens on the first Saturday of each month, 08:00–12:00.');
+    await page
+      .getByLabel('Isi', { exact: true })
+      .fill('The counter opens on the first Saturday of every month.');
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    await page.getByRole('heading', { name: 'Saturday counter hours' }).waitFor();
+    await page.getByRole('link', { name: 'Buka versi Bahasa Indonesia' }).click();
+    await page.getByRole('heading', { name: 'Jam layanan loket Sabtu' }).waitFor();
+    await page.getByRole('link', { name: 'Buka versi English' }).waitFor();
+
+    // The same screen in English, for reviewers.
+    await page.locator('.topbar select').selectOption('en');
+    await page.getByRole('heading', { name: 'Translations' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-editor-en.png') });
+    await page.locator('.topbar select').selectOption('id');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('the editor works with the keyboard alone and asks before unsaved edits are lost', async () => {
     const { context, page, problems } = await staffBrowser();
     await signIn(page, publisher);

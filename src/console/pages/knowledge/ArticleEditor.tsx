@@ -339,6 +339,7 @@ export function ArticleEditor() {
               <label>
                 {t('knowledge.field.language')}
                 <select
+                  id="article-language"
                   value={form.language}
                   onChange={(e) => set('language', e.target.value as Language)}
                   disabled={Boolean(sourceId)}
@@ -353,6 +354,7 @@ export function ArticleEditor() {
             <label htmlFor="article-summary">{t('knowledge.field.summary')}</label>
             <textarea
               id="article-summary"
+              required
               value={form.summary}
               onChange={(e) => set('summary', e.target.value)}
               rows={2}
@@ -378,6 +380,7 @@ export function ArticleEditor() {
               />
               <textarea
                 id="article-body"
+                required
                 value={form.body}
                 onChange={(e) => set('body', e.target.value)}
                 rows={22}

@@ -296,6 +296,7 @@ export function FaqEditor() {
               />
               <textarea
                 id="faq-answer"
+                required
                 value={form.answer}
                 onChange={(e) => set('answer', e.target.value)}
                 rows={12}

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import type { MessageKey } from '../../i18n';
 import { buildQuery } from '../../lib/api';
@@ -49,6 +50,12 @@ function useReminders() {
   return { articles: reviews, questions } as Record<string, number>;
 }
 
+/** A fresh editor for every address, so nothing typed or toggled for one item carries over to the next. */
+function Fresh({ children }: { children: (key: string) => ReactElement }) {
+  const { pathname, search } = useLocation();
+  return children(`${pathname}${search}`);
+}
+
 /** The knowledge base workspace: its own section list beside the screens, under /console/knowledge/…. */
 export function Knowledge() {
   const { t } = useConsole();
@@ -82,12 +89,12 @@ export function Knowledge() {
         <Routes>
           <Route index element={<Navigate to="articles" replace />} />
           <Route path="articles" element={<ArticleList />} />
-          <Route path="articles/new" element={<ArticleEditor />} />
-          <Route path="articles/:id" element={<ArticleEditor />} />
+          <Route path="articles/new" element={<Fresh>{(key) => <ArticleEditor key={key} />}</Fresh>} />
+          <Route path="articles/:id" element={<Fresh>{(key) => <ArticleEditor key={key} />}</Fresh>} />
           <Route path="articles/:id/history" element={<History kind="articles" />} />
           <Route path="faqs" element={<FaqList />} />
-          <Route path="faqs/new" element={<FaqEditor />} />
-          <Route path="faqs/:id" element={<FaqEditor />} />
+          <Route path="faqs/new" element={<Fresh>{(key) => <FaqEditor key={key} />}</Fresh>} />
+          <Route path="faqs/:id" element={<Fresh>{(key) => <FaqEditor key={key} />}</Fresh>} />
           <Route path="faqs/:id/history" element={<History kind="faqs" />} />
           <Route path="questions" element={<Questions />} />
           <Route path="fees" element={<Fees />} />
