@@ -49,6 +49,13 @@ export async function findArticle(db: Db, id: string): Promise<Article> {
   return toArticle(row);
 }
 
+/** Paths the portal serves under /knowledge/{lang}/ before article slugs. */
+const RESERVED_SLUGS = new Set(['faq', 'fees', 'standards', 'maklumat', 'category']);
+
+function checkSlug(slug: string): void {
+  if (RESERVED_SLUGS.has(slug)) throw new AppError('conflict', { field: 'slug' });
+}
+
 function cleanTags(tags: string[] | undefined): string[] {
   return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
 }
@@ -67,6 +74,7 @@ export async function createArticle(
   input: NewArticle,
   at = new Date(),
 ): Promise<Article> {
+  checkSlug(input.slug);
   const categoryId = await categoryIdForKey(db, input.categoryKey);
   const id = newId(at.getTime());
   const content: ArticleContent = {
@@ -143,6 +151,7 @@ export async function updateArticle(
   const article = await findArticle(db, id);
   checkVersion(article, changes.version);
   if (article.status === 'archived') throw new AppError('invalid_transition');
+  if (changes.slug) checkSlug(changes.slug);
   const categoryId =
     changes.categoryKey === undefined ? article.categoryId : await categoryIdForKey(db, changes.categoryKey);
   const content: ArticleContent = {

@@ -34,6 +34,8 @@ describe('renderMarkdown', () => {
       '<p><a href="https://example.go.id/a" rel="noopener noreferrer">x</a></p>',
     );
     expect(isSafeUrl('/submit')).toBe(true);
+    expect(isSafeUrl('/\\evil.example')).toBe(false);
+    expect(renderMarkdown('[x](/\\evil.example)')).toBe('<p>x</p>');
     expect(isSafeUrl('data:text/html,x')).toBe(false);
   });
 

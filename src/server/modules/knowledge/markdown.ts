@@ -119,7 +119,8 @@ export function renderInline(text: string): string {
 
 /** Relative paths within the site and https links only: no javascript:, data:, protocol-relative or http. */
 export function isSafeUrl(url: string): boolean {
-  if (url.startsWith('//')) return false;
+  // Browsers read `/\host` like `//host`: a backslash or control character is never part of a safe link.
+  if (url.startsWith('//') || /[\\\p{Cc}]/u.test(url)) return false;
   if (url.startsWith('/') || url.startsWith('#')) return true;
   return /^https:\/\/[^\s/]+\.[^\s]+$/i.test(url);
 }

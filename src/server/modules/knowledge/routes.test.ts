@@ -221,6 +221,19 @@ describe(`knowledge workflow and roles (${ENGINE})`, () => {
       body: 'x',
     });
     expect([badSlug.statusCode, badSlug.json().code]).toEqual([400, 'validation_failed']);
+    const reserved = await api('POST', '/api/v1/staff/knowledge/articles', publisher, {
+      translationKey: 'lain',
+      language: 'id',
+      slug: 'fees',
+      title: 'x',
+      summary: 'x',
+      body: 'x',
+    });
+    expect([reserved.statusCode, reserved.json().code, reserved.json().field]).toEqual([
+      409,
+      'conflict',
+      'slug',
+    ]);
     const category = await api('POST', '/api/v1/staff/knowledge/articles', publisher, {
       translationKey: 'lain',
       language: 'id',
