@@ -110,6 +110,16 @@ describe('knowledge pages', () => {
     expect(home.body).toContain('href="/assistant"');
   });
 
+  it.each([
+    ['/biaya', '/knowledge/id/fees'],
+    ['/standar-pelayanan', '/knowledge/id/standards'],
+    ['/maklumat-pelayanan', '/knowledge/id/maklumat'],
+  ])('has a short address for posters: %s', async (alias, target) => {
+    const moved = await app.inject({ url: alias });
+    expect(moved.statusCode).toBe(301);
+    expect(moved.headers.location).toBe(target);
+  });
+
   it('lists categories with their articles on the knowledge home', async () => {
     const page = await app.inject({ url: '/knowledge/id' });
     expect(page.body).toContain('href="/knowledge/id/category/paspor"');

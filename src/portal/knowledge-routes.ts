@@ -62,6 +62,15 @@ export function knowledgePages(
     return reply.redirect(knowledgePath(kit.languageOf(request)), 302);
   });
 
+  // Short Indonesian addresses for posters at the counter (the law asks offices to display their standards).
+  for (const [alias, rest] of [
+    ['/biaya', '/fees'],
+    ['/standar-pelayanan', '/standards'],
+    ['/maklumat-pelayanan', '/maklumat'],
+  ] as const) {
+    app.get(alias, async (_request, reply) => reply.redirect(knowledgePath('id', rest), 301));
+  }
+
   app.get<{ Params: { lang: string } }>('/knowledge/:lang', async (request, reply) => {
     const lang = languageIn(request.params);
     const view = await viewFor(request, reply, lang);
