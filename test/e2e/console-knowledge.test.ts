@@ -428,6 +428,20 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     await page.screenshot({ path: path.join(RESULTS, 'console-knowledge-faq.png') });
     await page.getByRole('button', { name: 'Buat draf' }).click();
     await page.getByRole('status').getByText('Draf dibuat.').waitFor();
+    // An amount typed by hand is flagged, and publishing with it asks first (declined here).
+    const answer = page.getByLabel('Jawaban', { exact: true });
+    await answer.fill(`${await answer.inputValue()} Biaya admin Rp5.000.`);
+    await page.getByText('tulis biaya sebagai {{fee:KODE}} dari jadwal biaya, bukan angka.').waitFor();
+    const confirmations: string[] = [];
+    page.once('dialog', (d) => {
+      confirmations.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: /^Terbitkan/ }).click();
+    await expect
+      .poll(() => confirmations)
+      .toEqual(['Pratinjau mencatat 1 hal yang perlu diperbaiki. Tetap terbitkan?']);
+    await answer.fill('Pembayaran hanya melalui kode billing **SIMPONI** di bank atau kantor pos.');
     await page.getByRole('button', { name: 'Terbitkan' }).click();
     await page.getByRole('status').getByText('Terbit.').waitFor();
 

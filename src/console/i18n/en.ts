@@ -371,6 +371,7 @@ export const en: Messages = {
   'knowledge.editor.delete': 'Delete draft',
   'knowledge.editor.deleteConfirm': 'Delete this draft for good? Its history goes with it.',
   'knowledge.editor.deleted': 'Draft deleted.',
+  'knowledge.editor.publishWithIssues': 'The preview lists {count} thing(s) to fix. Publish anyway?',
   'knowledge.editor.conflict':
     'Someone else saved this after you opened it. Load the latest version; your text stays visible so you can copy it.',
   'knowledge.editor.loadLatest': 'Load the latest version',

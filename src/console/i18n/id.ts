@@ -371,6 +371,8 @@ export const id = {
   'knowledge.editor.delete': 'Hapus draf',
   'knowledge.editor.deleteConfirm': 'Hapus draf ini untuk selamanya? Riwayatnya ikut terhapus.',
   'knowledge.editor.deleted': 'Draf dihapus.',
+  'knowledge.editor.publishWithIssues':
+    'Pratinjau mencatat {count} hal yang perlu diperbaiki. Tetap terbitkan?',
   'knowledge.editor.conflict':
     'Orang lain menyimpan isi ini setelah Anda membukanya. Muat versi terbaru; teks Anda tetap ditampilkan agar dapat disalin.',
   'knowledge.editor.loadLatest': 'Muat versi terbaru',

@@ -13,7 +13,7 @@ import {
   writesKnowledge,
 } from '../../lib/knowledge';
 import type { StaffArticle, StaffArticleListItem } from '../../lib/knowledge-types';
-import { ActionBar, EditorNotices, HistoryLink, PublishedNotice, useItemEditor } from './editing';
+import { ActionBar, EditorNotices, HistoryLink, issueCount, PublishedNotice, useItemEditor } from './editing';
 import {
   BASE,
   FieldMessage,
@@ -481,7 +481,12 @@ export function ArticleEditor() {
             )}
           </section>
         )}
-        <ActionBar editor={editor} canEdit={canEdit} isNew={isNew} />
+        <ActionBar
+          editor={editor}
+          canEdit={canEdit}
+          isNew={isNew}
+          issues={issueCount(form.body, fees.data)}
+        />
       </form>
     </div>
   );

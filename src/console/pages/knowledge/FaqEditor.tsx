@@ -4,7 +4,7 @@ import type { Language, MessageKey } from '../../i18n';
 import { useConsole, useResource } from '../../lib/context';
 import { move, questionToVariant, slugify, uniqueTrimmed, writesKnowledge } from '../../lib/knowledge';
 import type { StaffArticleListItem, StaffFaq } from '../../lib/knowledge-types';
-import { ActionBar, EditorNotices, HistoryLink, PublishedNotice, useItemEditor } from './editing';
+import { ActionBar, EditorNotices, HistoryLink, issueCount, PublishedNotice, useItemEditor } from './editing';
 import {
   BASE,
   FieldMessage,
@@ -381,7 +381,12 @@ export function FaqEditor() {
             )}
           </section>
         )}
-        <ActionBar editor={editor} canEdit={canEdit} isNew={isNew} />
+        <ActionBar
+          editor={editor}
+          canEdit={canEdit}
+          isNew={isNew}
+          issues={issueCount(form.answer, fees.data)}
+        />
       </form>
     </div>
   );

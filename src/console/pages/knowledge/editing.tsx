@@ -4,7 +4,8 @@ import type { MessageKey } from '../../i18n';
 import { ApiError, errorText } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import { fieldMessages, isDirty, WORKFLOW, workflowSteps } from '../../lib/knowledge';
-import type { ItemStatus, KnowledgeAction } from '../../lib/knowledge-types';
+import type { Fee, ItemStatus, KnowledgeAction } from '../../lib/knowledge-types';
+import { parseMarkdown } from '../../lib/markdown';
 import { BASE, UnsavedChangesDialog, useUnsavedChanges } from './shared';
 
 /** What both editors (articles and FAQ entries) need from an item. */
@@ -222,10 +223,13 @@ export function ActionBar<Item extends EditableItem, Form>({
   editor,
   canEdit,
   isNew,
+  issues = 0,
 }: {
   editor: ItemEditor<Item, Form>;
   canEdit: boolean;
   isNew: boolean;
+  /** Problems the preview lists; publishing with some asks first. */
+  issues?: number;
 }) {
   const { t } = useConsole();
   const item = editor.item;
@@ -264,7 +268,15 @@ export function ActionBar<Item extends EditableItem, Form>({
           type="button"
           className={s.to === 'published' ? 'publish' : s.to === 'archived' ? 'danger' : undefined}
           disabled={editor.busy}
-          onClick={() => void editor.step(s.to)}
+          onClick={() => {
+            if (
+              s.to === 'published' &&
+              issues > 0 &&
+              !window.confirm(t('knowledge.editor.publishWithIssues', { count: issues }))
+            )
+              return;
+            void editor.step(s.to);
+          }}
         >
           {t(
             `knowledge.step.${s.to === 'draft' && item?.status === 'archived' ? 'revive' : s.action}` as MessageKey,
@@ -280,6 +292,11 @@ export function ActionBar<Item extends EditableItem, Form>({
       {editor.dirty && <span className="unsaved-mark">{t('knowledge.editor.unsaved')}</span>}
     </fieldset>
   );
+}
+
+/** How many problems the preview lists for a text (fee codes checked against the schedule when it is loaded). */
+export function issueCount(text: string, fees: Fee[] | undefined): number {
+  return parseMarkdown(text, fees ? new Set(fees.map((f) => f.code)) : undefined).issues.length;
 }
 
 /** Notices above an editor: version conflict, the save error, the text kept after a conflict. */
