@@ -140,6 +140,34 @@ describe.skipIf(!available)('knowledge base in a browser', () => {
     await context.close();
   });
 
+  it('drops a slow, stale search when the visitor types on', async () => {
+    const { context, page, problems } = await visitor();
+    let first = true;
+    await page.route('**/api/v1/knowledge/search?*', async (route) => {
+      // The first answer is slow, as on a weak mobile connection.
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      await route.continue().catch(() => undefined);
+    });
+    const aborted: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.url().includes('/api/v1/knowledge/search')) aborted.push(request.url());
+    });
+    await page.goto(`${base}/knowledge/id`);
+    await page.fill('#f-q', 'cuaca');
+    await page.waitForTimeout(600);
+    await page.fill('#f-q', 'paspor hilang');
+    await page.waitForSelector('#instant-results .results li');
+    await page.waitForTimeout(1500);
+    expect(aborted).toHaveLength(1);
+    expect(aborted[0]).toContain('q=cuaca');
+    expect(await text(page, '#instant-results [role="status"]')).toMatch(/hasil untuk “paspor hilang”$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the search page and its address in step with instant results', async () => {
     const { context, page, problems } = await visitor();
     await page.goto(`${base}/search?q=paspor`);
