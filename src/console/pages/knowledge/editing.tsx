@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { MessageKey } from '../../i18n';
 import { ApiError, errorText } from '../../lib/api';
 import { useConsole } from '../../lib/context';
-import { fieldMessages, isDirty, WORKFLOW, workflowSteps } from '../../lib/knowledge';
+import { fieldMessages, isDirty, workflowSteps } from '../../lib/knowledge';
 import type { Fee, ItemStatus, KnowledgeAction } from '../../lib/knowledge-types';
 import { parseMarkdown } from '../../lib/markdown';
 import { BASE, UnsavedChangesDialog, useUnsavedChanges } from './shared';
@@ -31,8 +31,6 @@ export function useItemEditor<Item extends EditableItem, Form>(options: {
   initial: Form;
   toForm: (item: Item) => Form;
   toBody: (form: Form) => Record<string, unknown>;
-  /** Success texts per outcome, already translated. */
-  onSaved?: (item: Item) => void;
 }) {
   const { api, t, toast, toastError } = useConsole();
   const navigate = useNavigate();
@@ -119,7 +117,6 @@ export function useItemEditor<Item extends EditableItem, Form>(options: {
       accept(updated);
       setMessage('');
       toast(t('knowledge.editor.saved', { number: updated.revisionNumber }));
-      options.onSaved?.(updated);
       return updated;
     } catch (e) {
       fail(e);
@@ -351,9 +348,6 @@ export function PublishedNotice({ url, show }: { url: string | null; show: boole
     </div>
   );
 }
-
-/** Keeps the visible workflow order stable for tests and docs. */
-export const STEP_ORDER = WORKFLOW.map((s) => s.action);
 
 export function HistoryLink({ kind, id }: { kind: Kind; id: string }) {
   const { t } = useConsole();
