@@ -147,13 +147,15 @@ export function nextSteps(
 ) {
   const { t } = view;
   const id = o.id ?? 'next-steps';
+  // The footer lists the office's contacts (id="contact") only when it has some.
+  const contacts = contactList(view);
   return html`<section class="next-steps" aria-labelledby="${id}-title">
 <h2 id="${id}-title">${o.title ?? t('kb.next_title')}</h2>
 <ul>
 ${o.ask === false ? '' : html`<li><a href="${ASSISTANT_PATH}">${t('kb.next_ask')}</a></li>`}
 <li><a href="${requestHref(o.subject ?? '')}">${t('kb.next_request')}</a></li>
-<li><a href="#contact">${t('kb.next_contact')}</a></li>
+${contacts ? html`<li><a href="#contact">${t('kb.next_contact')}</a></li>` : ''}
 </ul>
-${o.contacts ? contactList(view) : ''}
+${o.contacts ? contacts : ''}
 </section>`;
 }
