@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { buildQuery } from '../../lib/api';
 import { useConsole, useResource } from '../../lib/context';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { hasUnpublishedChanges, reviewState, writesKnowledge } from '../../lib/knowledge';
+import { formatDay, hasUnpublishedChanges, reviewState, todayIn, writesKnowledge } from '../../lib/knowledge';
 import { ITEM_STATUSES, type StaffArticleListItem } from '../../lib/knowledge-types';
 import {
   BASE,
@@ -174,7 +174,7 @@ export function ArticleList() {
                         {review === 'overdue' ? '⚑ ' : '◷ '}
                         {t(`knowledge.review.${review}` as MessageKey)}{' '}
                         <time dateTime={item.reviewDueAt!} className="small">
-                          {formatDateTime(item.reviewDueAt, language).split(',')[0]}
+                          {formatDay(todayIn('Asia/Jakarta', new Date(item.reviewDueAt!)), language)}
                         </time>
                       </span>
                     ) : item.lastReviewedAt ? (
