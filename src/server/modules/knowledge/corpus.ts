@@ -51,17 +51,9 @@ export async function corpus(db: Db, language: Language): Promise<Corpus> {
   return loading;
 }
 
-// Stemming is the costly part of reading the corpus; a word's stem never changes.
-const stems: Record<Language, Map<string, string>> = { id: new Map(), en: new Map() };
-
+/** The stem of a word (memoised in search/text.ts). */
 export function cachedStem(word: string, language: Language): string {
-  const memo = stems[language];
-  let stemmed = memo.get(word);
-  if (stemmed === undefined) {
-    stemmed = stem(word, language);
-    if (memo.size < 200_000) memo.set(word, stemmed);
-  }
-  return stemmed;
+  return stem(word, language);
 }
 
 /** A text's distinct words and their stems (the same terms as the index holds). */

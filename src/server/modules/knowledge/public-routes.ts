@@ -4,6 +4,7 @@ import { CHANNELS, LANGUAGES, type Language } from '../../../shared/enums.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { Nullable, problems, StringEnum } from '../../http/schema-helpers.js';
+import { referenceData } from '../offices/reference-data.js';
 import { answerQuestion } from './assistant.js';
 import { jakartaDate } from './fees.js';
 import {
@@ -311,10 +312,7 @@ export const publicKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
       },
     },
     async (request) => {
-      if (
-        request.query.office &&
-        !(await serviceStandards(db, { lang: 'id', officeCode: request.query.office }))
-      )
+      if (request.query.office && !(await referenceData(db)).officesByCode.has(request.query.office))
         throw new AppError('unknown_office', { field: 'office' });
       const found = await maklumat(db, {
         lang: lang(request.query.lang, request.language),
