@@ -183,7 +183,7 @@ describe('the preview and the public page agree', () => {
     '**bold [link](/x)** and [**bold link**](https://imigrasi.go.id/a) and [bad](javascript:x) **open',
     'a < b & "c" \'d\' <b>e</b>',
     '  - indented bullet\n  two spaces text',
-    '[x](https://nodot) [y](#anchor) [z](//evil.example)',
+    '[x](https://nodot) [y](#anchor) [z](//evil.example) [w](/\\evil.example)',
   ];
   it('on edge cases', () => {
     for (const source of edgeCases)
@@ -215,6 +215,8 @@ describe('isSafeHref', () => {
     expect(isSafeHref('#faq-biaya')).toBe(true);
     expect(isSafeHref('https://localhost')).toBe(false);
     expect(isSafeHref('//evil.example/x')).toBe(false);
+    expect(isSafeHref('/\\evil.example')).toBe(false);
+    expect(isSafeHref('/a\u0000b')).toBe(false);
     expect(isSafeHref('JAVASCRIPT:alert(1)')).toBe(false);
     expect(isSafeHref('mailto:a@b.c')).toBe(false);
   });

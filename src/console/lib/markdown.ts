@@ -66,7 +66,8 @@ function tableCells(line: string): string[] {
 
 /** Whether a link target is allowed: a site-relative path, an anchor, or an https address with a host name. */
 export function isSafeHref(href: string): boolean {
-  if (href.startsWith('//')) return false;
+  // Browsers read `/\host` like `//host`: a backslash or control character is never part of a safe link.
+  if (href.startsWith('//') || /[\\\p{Cc}]/u.test(href)) return false;
   if (href.startsWith('/') || href.startsWith('#')) return true;
   return /^https:\/\/[^\s/]+\.[^\s]+$/i.test(href);
 }
