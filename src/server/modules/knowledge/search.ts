@@ -128,7 +128,11 @@ export async function searchKnowledge(
       key: hit.key,
       title: hit.article ? hit.article.title : (hit.faq!.questions[0] ?? ''),
       url: hitUrl(hit, slugs),
-      snippetHtml: snippet(markdownToText(renderFees(hit.snippetText, fees, language)), prepared, language),
+      snippetHtml: snippet(
+        markdownToText(renderFees(hit.snippetText.slice(0, SNIPPET_SOURCE_CHARS), fees, language)),
+        prepared,
+        language,
+      ),
       category: categoryOf(hit.article?.categoryId ?? hit.faq?.categoryId ?? null),
     })),
   };
@@ -160,6 +164,8 @@ export function hitUrl(hit: KnowledgeHit, slugs: Map<string, string>): string {
 }
 
 const SNIPPET_WORDS = 28;
+/** Snippets are cut from the start of a text (summary first): enough to find a passage, cheap for long bodies. */
+const SNIPPET_SOURCE_CHARS = 4000;
 
 /** The passage of about 28 words with the most query words, escaped, matches in `<mark>`. */
 export function snippet(text: string, query: Pick<PreparedQuery, 'groups'>, language: Language): string {
