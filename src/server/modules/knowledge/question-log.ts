@@ -1,7 +1,9 @@
 import type { Channel, Language } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import { toBool, toIso } from '../../db/dialect.js';
+import { AppError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
+import { isCalendarDate } from './reference-commands.js';
 import { normaliseQuestion } from './scrub.js';
 
 /**
@@ -44,6 +46,15 @@ export interface QuestionFilter {
   limit?: number;
 }
 
+/** Filter dates must be real calendar dates (a pattern alone lets 2025-02-30 through). */
+function checkDates(filter: QuestionFilter): void {
+  for (const field of ['from', 'to'] as const) {
+    const value = filter[field];
+    if (value !== undefined && !isCalendarDate(value))
+      throw new AppError('validation_failed', { errors: [{ field, code: 'format' }] });
+  }
+}
+
 function dayStart(date: string): string {
   return `${date}T00:00:00.000Z`;
 }
@@ -53,6 +64,7 @@ function nextDayStart(date: string): string {
 }
 
 export async function listQuestions(db: Db, filter: QuestionFilter) {
+  checkDates(filter);
   const rows = await db
     .selectFrom('kb_questions')
     .selectAll()
@@ -77,6 +89,7 @@ export async function listQuestions(db: Db, filter: QuestionFilter) {
 
 /** Unanswered questions grouped by their normalised text, most asked first: what the knowledge base lacks. */
 export async function unansweredQuestions(db: Db, filter: Omit<QuestionFilter, 'answered'>) {
+  checkDates(filter);
   const rows = await db
     .selectFrom('kb_questions')
     .select((eb) => [

@@ -282,6 +282,18 @@ describe(`knowledge workflow and roles (${ENGINE})`, () => {
       (await api('GET', `/api/v1/staff/knowledge/articles/${item.id}`, auditor)).json().allowedActions,
     ).toEqual([]);
     expect((await api('GET', '/api/v1/staff/knowledge/articles', admin)).statusCode).toBe(200);
+    const filtered = await api(
+      'GET',
+      '/api/v1/staff/knowledge/articles?category=tidak-ada&status=draft&lang=id&q=x',
+      auditor,
+    );
+    expect([filtered.statusCode, filtered.json().items]).toEqual([200, []]);
+    const faqs = await api('GET', '/api/v1/staff/knowledge/faqs?category=tidak-ada', auditor);
+    expect([faqs.statusCode, faqs.json().items]).toEqual([200, []]);
+    const byCategory = (
+      await api('GET', '/api/v1/staff/knowledge/articles?category=paspor&q=BIAYA', auditor)
+    ).json();
+    expect(byCategory.items.length).toBeGreaterThan(0);
   });
 });
 
@@ -588,6 +600,12 @@ describe(`assistant (${ENGINE})`, () => {
       await api('GET', `/api/v1/staff/knowledge/questions/unanswered?lang=en&from=${today()}`, publisher)
     ).json();
     expect(none.items.every((i: { language: string }) => i.language === 'en')).toBe(true);
+    const badDate = await api(
+      'GET',
+      '/api/v1/staff/knowledge/questions/unanswered?from=2025-02-30',
+      publisher,
+    );
+    expect([badDate.statusCode, badDate.json().code]).toEqual([400, 'validation_failed']);
     const all = (await api('GET', '/api/v1/staff/knowledge/questions?answered=true', auditor)).json();
     expect(all.items.every((i: { answered: boolean }) => i.answered)).toBe(true);
   });

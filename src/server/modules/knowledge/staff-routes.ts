@@ -67,6 +67,9 @@ export const staffKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async
     else authorizeKnowledgeWrite(request.staff);
   });
 
+  const categoryIdOrNull = async (key: string) =>
+    (await db.selectFrom('kb_categories').select('id').where('key', '=', key).executeTakeFirst())?.id ?? null;
+
   // ---- articles ----
 
   app.get(
@@ -94,10 +97,9 @@ export const staffKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async
     },
     async (request) => {
       const { lang, status, category, q, reviewDue } = request.query;
-      const categoryId = category
-        ? ((await db.selectFrom('kb_categories').select('id').where('key', '=', category).executeTakeFirst())
-            ?.id ?? '-')
-        : undefined;
+      const categoryId = category ? await categoryIdOrNull(category) : undefined;
+      // An unknown category has nothing in it.
+      if (categoryId === null) return { items: [] };
       const pattern = q ? `%${q.toLowerCase().replace(/[%_\\]/g, '')}%` : undefined;
       const rows = await db
         .selectFrom('kb_articles')
@@ -286,10 +288,9 @@ export const staffKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async
     },
     async (request) => {
       const { lang, status, category, q } = request.query;
-      const categoryId = category
-        ? ((await db.selectFrom('kb_categories').select('id').where('key', '=', category).executeTakeFirst())
-            ?.id ?? '-')
-        : undefined;
+      const categoryId = category ? await categoryIdOrNull(category) : undefined;
+      // An unknown category has nothing in it.
+      if (categoryId === null) return { items: [] };
       const pattern = q ? `%${q.toLowerCase().replace(/[%_\\]/g, '')}%` : undefined;
       const rows = await db
         .selectFrom('kb_faqs')
