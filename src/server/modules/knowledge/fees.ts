@@ -45,8 +45,28 @@ export function formatRupiah(amount: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
-/** The fees in force on a date, by code. */
+/**
+ * The fees in force on a date, by code. Read by every page, search and answer, so kept for FEE_CACHE_MS per
+ * database; a fee saved by this process drops it at once (another instance's change shows within FEE_CACHE_MS).
+ */
 export async function feesValidOn(db: Db, date: string): Promise<Map<string, Fee>> {
+  const key = db.getExecutor().adapter;
+  const cached = feeCache.get(key);
+  if (cached && cached.date === date && Date.now() - cached.loadedAt < FEE_CACHE_MS) return cached.fees;
+  const fees = loadFeesValidOn(db, date);
+  feeCache.set(key, { date, loadedAt: Date.now(), fees });
+  fees.catch(() => feeCache.delete(key));
+  return fees;
+}
+
+const FEE_CACHE_MS = 5_000;
+const feeCache = new WeakMap<object, { date: string; loadedAt: number; fees: Promise<Map<string, Fee>> }>();
+
+export function invalidateFees(db: Db): void {
+  feeCache.delete(db.getExecutor().adapter);
+}
+
+async function loadFeesValidOn(db: Db, date: string): Promise<Map<string, Fee>> {
   const rows = await db
     .selectFrom('kb_fees')
     .selectAll()

@@ -10,7 +10,7 @@ import { referenceData } from '../offices/reference-data.js';
 import { isSynonymTerm } from '../search/synonyms.js';
 import type { StandardComponent } from './content/types.js';
 import { invalidateCorpus } from './corpus.js';
-import { type Fee, toFee } from './fees.js';
+import { type Fee, invalidateFees, toFee } from './fees.js';
 import { type Category, toCategory } from './model.js';
 
 // ---- categories ----
@@ -218,6 +218,7 @@ export async function saveFee(
       at,
     });
   });
+  invalidateFees(db);
   return toFee(await db.selectFrom('kb_fees').selectAll().where('id', '=', feeId).executeTakeFirstOrThrow());
 }
 
@@ -241,6 +242,7 @@ export async function deleteFee(db: Db, actor: Actor, id: string, at = new Date(
       at,
     });
   });
+  invalidateFees(db);
 }
 
 // ---- service standards and maklumat (per office) ----
