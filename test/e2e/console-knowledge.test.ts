@@ -309,7 +309,14 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     expect(await page.evaluate('document.activeElement?.id')).toBe('knowledge-search');
     await page.keyboard.type('paspor');
     await page.keyboard.press('Enter');
-    await page.locator('.knowledge-table tbody tr').first().waitFor();
+    // Wait for the filtered list itself, not the rows of the full list it replaces.
+    await page.waitForURL(/q=paspor/);
+    await expect
+      .poll(async () => {
+        const rows = await page.locator('.knowledge-table tbody tr').allTextContents();
+        return rows.length > 0 && rows.every((row) => /paspor/i.test(row));
+      })
+      .toBe(true);
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
     expect(await page.evaluate('document.activeElement?.classList.contains("row-link")')).toBe(true);
