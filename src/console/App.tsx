@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { createBrowserRouter, Link, Navigate, Route, RouterProvider, Routes } from 'react-router';
 import { Shell } from './components/Shell';
 import { ApiError } from './lib/api';
 import { ConsoleProvider, ReferenceProvider, useConsole } from './lib/context';
+import { readsKnowledge } from './lib/knowledge';
 import { hasRole, type Session } from './lib/types';
 import { Account } from './pages/Account';
 import { CalendarEditor } from './pages/admin/Calendar';
@@ -19,6 +20,9 @@ import { Inbox } from './pages/Inbox';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
 import { SlaReport } from './pages/SlaReport';
 
+// Only publishers, administrators and auditors use the knowledge screens: loaded on first visit.
+const Knowledge = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.Knowledge })));
+
 function NotFound() {
   const { t, inboxPath } = useConsole();
   return (
@@ -30,10 +34,16 @@ function NotFound() {
 }
 
 function SignedIn() {
-  const { session } = useConsole();
+  const { session, t } = useConsole();
   const user = session!.user;
   const isAdmin = hasRole(user, 'admin');
-  const home = hasRole(user, 'agent', 'supervisor', 'auditor') || !isAdmin ? '/inbox/mine' : '/admin/users';
+  const home = hasRole(user, 'agent', 'supervisor', 'auditor')
+    ? '/inbox/mine'
+    : hasRole(user, 'publisher')
+      ? '/knowledge'
+      : isAdmin
+        ? '/admin/users'
+        : '/inbox/mine';
   return (
     <ReferenceProvider>
       <Shell>
@@ -56,6 +66,16 @@ function SignedIn() {
               <Route path="/admin/service-levels" element={<ServiceLevels />} />
               <Route path="/reports/sla" element={<SlaReport />} />
             </>
+          )}
+          {readsKnowledge(user) && (
+            <Route
+              path="/knowledge/*"
+              element={
+                <Suspense fallback={<p className="state">{t('app.loading')}</p>}>
+                  <Knowledge />
+                </Suspense>
+              }
+            />
           )}
           <Route path="*" element={<NotFound />} />
         </Routes>
@@ -99,12 +119,27 @@ function Gate() {
   return <SignedIn />;
 }
 
-export function App() {
-  return (
-    <BrowserRouter basename="/console">
-      <ConsoleProvider>
-        <Gate />
-      </ConsoleProvider>
-    </BrowserRouter>
+/**
+ * A data router (rather than <BrowserRouter>) so screens can block navigation while they hold unsaved edits
+ * (useBlocker); the screens themselves are still declared with <Routes> below the one catch-all route.
+ */
+function createConsoleRouter() {
+  return createBrowserRouter(
+    [
+      {
+        path: '*',
+        element: (
+          <ConsoleProvider>
+            <Gate />
+          </ConsoleProvider>
+        ),
+      },
+    ],
+    { basename: '/console' },
   );
+}
+
+export function App() {
+  const [router] = useState(createConsoleRouter);
+  return <RouterProvider router={router} />;
 }

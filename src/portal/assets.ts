@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
- * The portal's two static files, read once at start, named by a hash of their content (so they can be cached
+ * The portal's static files, read once at start, named by a hash of their content (so they can be cached
  * for a year) and compressed ahead of time. They live in src/portal/assets/ and are found from src and dist.
  */
 export interface Asset {
@@ -31,12 +31,30 @@ function load(name: string, contentType: string): Asset {
   };
 }
 
-let loaded: { css: Asset; js: Asset } | undefined;
+/** The stylesheet, the small script every page loads, and islands loaded only by the pages that use them. */
+export interface PortalAssets {
+  css: Asset;
+  js: Asset;
+  /** Instant search and the assistant widget on the knowledge pages (knowledge.js). */
+  knowledge: Asset;
+}
 
-export function portalAssets(): { css: Asset; js: Asset } {
+/** Islands a page may ask for by name. */
+export type Island = 'knowledge';
+
+let loaded: PortalAssets | undefined;
+
+export function portalAssets(): PortalAssets {
   loaded ??= {
     css: load('portal.css', 'text/css; charset=utf-8'),
     js: load('portal.js', 'text/javascript; charset=utf-8'),
+    knowledge: load('knowledge.js', 'text/javascript; charset=utf-8'),
   };
   return loaded;
+}
+
+/** Every asset the portal serves under /assets/. */
+export function servedAssets(): Asset[] {
+  const all = portalAssets();
+  return [all.css, all.js, all.knowledge];
 }

@@ -1,6 +1,6 @@
 import type { OfficeWithServices } from '../server/modules/offices/storage.js';
 import type { Language } from '../shared/enums.js';
-import { portalAssets } from './assets.js';
+import { type Island, portalAssets } from './assets.js';
 import { csrfInput, hidden } from './components.js';
 import { type HtmlValue, html, multiline, type SafeHtml } from './html.js';
 import type { Translate } from './messages/index.js';
@@ -31,6 +31,8 @@ export interface PageContent {
   body: HtmlValue;
   hasErrors?: boolean;
   languageSwitch?: LanguageSwitch;
+  /** Islands the page uses besides portal.js (each a small deferred script). */
+  scripts?: Island[];
 }
 
 const other = (language: Language): Language => (language === 'id' ? 'en' : 'id');
@@ -57,7 +59,8 @@ export function officeName(view: View): string {
 
 export function layout(view: View, content: PageContent): SafeHtml {
   const { t } = view;
-  const { css, js } = portalAssets();
+  const assets = portalAssets();
+  const { css, js } = assets;
   const name = officeName(view);
   const title = `${content.hasErrors ? t('layout.error_prefix') : ''}${content.title} – ${name}`;
   const target = content.languageSwitch ?? { href: languageHref(other(view.language), view.path) };
@@ -70,6 +73,7 @@ export function layout(view: View, content: PageContent): SafeHtml {
 <link rel="stylesheet" href="${css.path}">
 <style>${view.theme.css}</style>
 <script src="${js.path}" defer></script>
+${(content.scripts ?? []).map((island) => html`<script src="${assets[island].path}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">${t('layout.skip')}</a>
@@ -78,6 +82,7 @@ export function layout(view: View, content: PageContent): SafeHtml {
 <a class="brand" href="/"><span class="logo" aria-hidden="true">${view.office?.portal.logoText ?? view.office?.code ?? 'L'}</span><span class="office-name">${name}</span></a>
 <div class="lang">${languageSwitch(view, target)}</div>
 </div>
+${navigation(view)}
 </header>
 <main id="main" tabindex="-1">
 <div class="wrap">
@@ -87,6 +92,22 @@ ${content.body}
 ${footer(view)}
 </body>
 </html>`;
+}
+
+/** The main sections, on every page; the current one is marked for screen readers and shown underlined. */
+function navigation(view: View): SafeHtml {
+  const { t } = view;
+  const path = view.path.split('?')[0] ?? '/';
+  const items: [string, string, (p: string) => boolean][] = [
+    [`/knowledge/${view.language}`, t('nav.knowledge'), (p) => p.startsWith('/knowledge') || p === '/search'],
+    ['/assistant', t('nav.assistant'), (p) => p === '/assistant'],
+    ['/submit', t('nav.submit'), (p) => p.startsWith('/submit') || p === '/integrity'],
+    ['/status', t('nav.status'), (p) => p.startsWith('/status')],
+  ];
+  return html`<nav class="nav" aria-label="${t('nav.label')}"><div class="wrap"><ul>${items.map(
+    ([href, label, current]) =>
+      html`<li><a href="${href}"${current(path) ? html` aria-current="page"` : ''}>${label}</a></li>`,
+  )}</ul></div></nav>`;
 }
 
 function safeUrl(url: string | null): string | undefined {
@@ -128,8 +149,14 @@ function footer(view: View): SafeHtml {
   return html`<footer class="footer">
 <div class="wrap">
 <div class="footer-grid">
-${contacts ? html`<div><h2>${t('layout.footer_contact')}</h2>${contacts}</div>` : ''}
+${contacts ? html`<div id="contact"><h2>${t('layout.footer_contact')}</h2>${contacts}</div>` : ''}
 ${hours ? html`<div><h2>${t('layout.footer_hours')}</h2><p>${multiline(hours)}</p></div>` : ''}
+<div><h2>${t('layout.footer_info')}</h2><ul class="footer-links">
+<li><a href="/knowledge/${view.language}/fees">${t('kb.fees_title')}</a></li>
+<li><a href="/knowledge/${view.language}/standards">${t('kb.standards_title')}</a></li>
+<li><a href="/knowledge/${view.language}/maklumat">${t('kb.maklumat_title')}</a></li>
+<li><a href="/knowledge/${view.language}/faq">${t('kb.faq_title')}</a></li>
+</ul></div>
 </div>
 ${office?.contactIsExample ? html`<p class="hint">${t('layout.example_contact')}</p>` : ''}
 <p class="hint">${t('layout.privacy')}</p>

@@ -23,19 +23,21 @@ import type { Case } from '../server/modules/cases/model.js';
 import type { CaseContext } from '../server/modules/cases/presenters.js';
 import { listCaseEvents, listMessages } from '../server/modules/cases/storage.js';
 import { transitionCase } from '../server/modules/cases/transition-case.js';
+import * as knowledge from '../server/modules/knowledge/public-api.js';
 import {
   type Classification,
   findFirstOffice,
   type OfficeWithServices,
 } from '../server/modules/offices/storage.js';
 import type { Language } from '../shared/enums.js';
-import { portalAssets } from './assets.js';
+import { servedAssets } from './assets.js';
 import type { FieldErrors } from './components.js';
 import { type FormData, readForm, type UploadedFile } from './form-data.js';
 import type { SafeHtml } from './html.js';
+import { knowledgePages } from './knowledge-routes.js';
 import type { View } from './layout.js';
 import { type PortalMessageKey, type Translate, translator } from './messages/index.js';
-import { errorPage, homePage, integrityPage, searchPage } from './pages/home.js';
+import { errorPage, homePage, integrityPage } from './pages/home.js';
 import { type CasePageState, type CaseView, type Credentials, casePage, lookupPage } from './pages/status.js';
 import { choosePage, confirmationPage, formPage, type Receipt, summaryPage } from './pages/submit.js';
 import {
@@ -74,7 +76,7 @@ const isLanguage = (value: unknown): value is Language => value === 'id' || valu
 export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const { db, config, limiters } = ctx;
   const store = AttachmentStore.inDataDir(config.dataDir);
-  const assets = portalAssets();
+  const assets = servedAssets();
   /**
    * Files stored per client address: uploads reach the disk before a case exists (so a visitor fixing a typo does
    * not upload again), so they are limited on their own, at the case-creation rule's pace times five files.
@@ -276,7 +278,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
 
   app.get('/assets/:file', async (request, reply) => {
     const path = request.url.split('?')[0];
-    const asset = [assets.css, assets.js].find((a) => a.path === path);
+    const asset = assets.find((a) => a.path === path);
     if (!asset) throw new PageError('not_found');
     reply
       .header('content-type', asset.contentType)
@@ -304,11 +306,13 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     return send(request, reply, view, homePage(view), { private: false });
   });
 
-  app.get<{ Querystring: { q?: string } }>('/search', async (request, reply) => {
-    const view = await viewFor(request, reply);
-    const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
-    return send(request, reply, view, searchPage(view, query), { private: false });
-  });
+  // The information centre, search and the assistant (issue #5): pages of their own in knowledge-routes.ts.
+  knowledgePages(
+    app,
+    ctx,
+    { viewFor, send, checkCsrf, languageOf, notFound: () => new PageError('not_found') },
+    knowledge,
+  );
 
   app.get('/integrity', async (request, reply) => {
     const view = await viewFor(request, reply);

@@ -5,7 +5,7 @@ import type { SafeHtml } from './html.js';
 
 /**
  * The portal's Content-Security-Policy: nothing from anywhere else, no inline script, no plugins, no framing.
- * The only inline piece is the office colour, allowed by its hash.
+ * The only inline piece is the office colour, allowed by its hash. Islands may call the site's own API.
  */
 export function contentSecurityPolicy(styleHash: string): string {
   return [
@@ -13,6 +13,7 @@ export function contentSecurityPolicy(styleHash: string): string {
     "script-src 'self'",
     `style-src 'self' ${styleHash}`,
     "img-src 'self' data:",
+    "connect-src 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -26,6 +26,8 @@ import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
 import { emailAdminRoutes } from './modules/email/admin-routes.js';
 import { unsubscribeRoutes } from './modules/email/routes.js';
+import { publicKnowledgeRoutes } from './modules/knowledge/public-routes.js';
+import { staffKnowledgeRoutes } from './modules/knowledge/staff-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -125,6 +127,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(emailAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(unsubscribeRoutes, ctx);
+  await app.register(publicKnowledgeRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

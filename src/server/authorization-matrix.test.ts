@@ -495,6 +495,364 @@ const routes: Route[] = [
   },
 ];
 
+// ---- knowledge base ----
+const KB_READERS: readonly Role[] = ['publisher', 'auditor', 'admin'];
+const KB_WRITERS: readonly Role[] = ['publisher', 'admin'];
+let kbCounter = 0;
+
+async function asPublisher(method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) {
+  const response = await t.app.inject({ method, url, headers: headers.get('publisher')!, payload });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return response.body ? response.json() : undefined;
+}
+
+async function kbArticle(publish = false): Promise<{ id: string; version: number }> {
+  kbCounter++;
+  const article = await asPublisher('POST', '/api/v1/staff/knowledge/articles', {
+    translationKey: `matriks-${kbCounter}`,
+    language: 'id',
+    slug: `matriks-${kbCounter}`,
+    title: 'Artikel uji',
+    summary: 'Ringkasan',
+    body: 'Isi artikel',
+  });
+  if (!publish) return article;
+  return asPublisher('POST', `/api/v1/staff/knowledge/articles/${article.id}/transition`, {
+    version: article.version,
+    to: 'published',
+  });
+}
+
+async function kbFaq(): Promise<{ id: string; version: number }> {
+  kbCounter++;
+  return asPublisher('POST', '/api/v1/staff/knowledge/faqs', {
+    key: `faq-matriks-${kbCounter}`,
+    language: 'id',
+    questions: ['Pertanyaan uji?'],
+    answer: 'Jawaban uji.',
+  });
+}
+
+async function kbCategory(): Promise<string> {
+  kbCounter++;
+  return (
+    await asPublisher('POST', '/api/v1/staff/knowledge/categories', {
+      key: `kategori-${kbCounter}`,
+      names: { id: 'Kategori', en: 'Category' },
+    })
+  ).id;
+}
+
+function feeBody() {
+  kbCounter++;
+  return {
+    code: `FEE_${kbCounter}`,
+    serviceCode: 'paspor',
+    names: { id: 'Biaya uji', en: 'Test fee' },
+    amount: 1000,
+    legalBasis: 'PP uji',
+    validFrom: '2025-01-01',
+  };
+}
+
+async function kbFee(): Promise<string> {
+  return (await asPublisher('POST', '/api/v1/staff/knowledge/fees', feeBody())).id;
+}
+
+async function kbSynonym(): Promise<string> {
+  kbCounter++;
+  return (
+    await asPublisher('POST', '/api/v1/staff/knowledge/synonyms', {
+      language: 'id',
+      term: `istilah${kbCounter}`,
+      means: 'arti',
+    })
+  ).id;
+}
+
+const STANDARD_COMPONENT_TEXTS = Object.fromEntries(
+  [
+    'legal_basis',
+    'requirements',
+    'procedure',
+    'completion_time',
+    'fees',
+    'product',
+    'facilities',
+    'staff_competence',
+    'internal_supervision',
+    'complaint_handling',
+    'staff_count',
+    'service_guarantee',
+    'security_guarantee',
+    'performance_evaluation',
+  ].map((c) => [c, { id: 'isi', en: 'text' }]),
+);
+
+const KB = '/api/v1/staff/knowledge';
+const knowledgeRoutes: Route[] = [
+  {
+    name: 'list knowledge articles',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/articles` }),
+  },
+  {
+    name: 'list articles due for review',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/articles/review-due?withinDays=30` }),
+  },
+  {
+    name: 'read a knowledge article',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/articles/${(await kbArticle()).id}` }),
+  },
+  {
+    name: 'write a knowledge article',
+    allowed: KB_WRITERS,
+    request: async () => {
+      kbCounter++;
+      return {
+        method: 'POST',
+        url: `${KB}/articles`,
+        payload: {
+          translationKey: `baru-${kbCounter}`,
+          language: 'en',
+          slug: `baru-${kbCounter}`,
+          title: 't',
+          summary: 's',
+          body: 'b',
+        },
+      };
+    },
+  },
+  {
+    name: 'edit a knowledge article',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PATCH',
+      url: `${KB}/articles/${(await kbArticle()).id}`,
+      payload: { version: 1, title: 'Baru' },
+    }),
+  },
+  {
+    name: 'publish a knowledge article',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'POST',
+      url: `${KB}/articles/${(await kbArticle()).id}/transition`,
+      payload: { version: 1, to: 'published' },
+    }),
+  },
+  {
+    name: 'confirm an article was reviewed',
+    allowed: KB_WRITERS,
+    request: async () => {
+      const article = await kbArticle(true);
+      return {
+        method: 'POST',
+        url: `${KB}/articles/${article.id}/reviewed`,
+        payload: { version: article.version },
+      };
+    },
+  },
+  {
+    name: 'list and diff article revisions',
+    allowed: KB_READERS,
+    request: async () => ({
+      method: 'GET',
+      url: `${KB}/articles/${(await kbArticle()).id}/diff?from=1&to=1`,
+    }),
+  },
+  {
+    name: 'read article revisions',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/articles/${(await kbArticle()).id}/revisions` }),
+  },
+  {
+    name: 'restore an article revision',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'POST',
+      url: `${KB}/articles/${(await kbArticle()).id}/revisions/1/restore`,
+      payload: { version: 1 },
+    }),
+  },
+  {
+    name: 'delete a draft article',
+    allowed: KB_WRITERS,
+    request: async () => ({ method: 'DELETE', url: `${KB}/articles/${(await kbArticle()).id}` }),
+  },
+  {
+    name: 'list FAQ entries',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/faqs` }),
+  },
+  {
+    name: 'write a FAQ entry',
+    allowed: KB_WRITERS,
+    request: async () => {
+      kbCounter++;
+      return {
+        method: 'POST',
+        url: `${KB}/faqs`,
+        payload: { key: `faq-baru-${kbCounter}`, language: 'id', questions: ['Tanya?'], answer: 'Jawab.' },
+      };
+    },
+  },
+  {
+    name: 'edit a FAQ entry',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PATCH',
+      url: `${KB}/faqs/${(await kbFaq()).id}`,
+      payload: { version: 1, answer: 'Baru.' },
+    }),
+  },
+  {
+    name: 'publish a FAQ entry',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'POST',
+      url: `${KB}/faqs/${(await kbFaq()).id}/transition`,
+      payload: { version: 1, to: 'published' },
+    }),
+  },
+  {
+    name: 'read FAQ revisions',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/faqs/${(await kbFaq()).id}/revisions/1` }),
+  },
+  {
+    name: 'list knowledge categories',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/categories` }),
+  },
+  {
+    name: 'add a knowledge category',
+    allowed: KB_WRITERS,
+    request: async () => {
+      kbCounter++;
+      return {
+        method: 'POST',
+        url: `${KB}/categories`,
+        payload: { key: `kat-${kbCounter}`, names: { id: 'K', en: 'C' } },
+      };
+    },
+  },
+  {
+    name: 'edit a knowledge category',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PATCH',
+      url: `${KB}/categories/${await kbCategory()}`,
+      payload: { sortOrder: 9 },
+    }),
+  },
+  {
+    name: 'remove a knowledge category',
+    allowed: KB_WRITERS,
+    request: async () => ({ method: 'DELETE', url: `${KB}/categories/${await kbCategory()}` }),
+  },
+  {
+    name: 'list the fee schedule',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/fees` }),
+  },
+  {
+    name: 'add a fee',
+    allowed: KB_WRITERS,
+    request: async () => ({ method: 'POST', url: `${KB}/fees`, payload: feeBody() }),
+  },
+  {
+    name: 'change a fee',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PATCH',
+      url: `${KB}/fees/${await kbFee()}`,
+      payload: { validTo: '2025-12-31' },
+    }),
+  },
+  {
+    name: 'remove a fee',
+    allowed: KB_WRITERS,
+    request: async () => ({ method: 'DELETE', url: `${KB}/fees/${await kbFee()}` }),
+  },
+  {
+    name: 'read service standards',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/standards?office=TST` }),
+  },
+  {
+    name: 'save a service standard',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PUT',
+      url: `${KB}/standards/TST/paspor`,
+      payload: {
+        legalBasis: 'UU 25/2009',
+        effectiveFrom: '2025-01-01',
+        components: STANDARD_COMPONENT_TEXTS,
+      },
+    }),
+  },
+  {
+    name: 'read the maklumat',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/maklumat?office=TST` }),
+  },
+  {
+    name: 'save the maklumat',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PUT',
+      url: `${KB}/maklumat/TST`,
+      payload: { effectiveFrom: '2025-01-01', text: { id: 'Kami sanggup', en: 'We pledge' } },
+    }),
+  },
+  {
+    name: 'list the dictionary',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/synonyms` }),
+  },
+  {
+    name: 'add a dictionary entry',
+    allowed: KB_WRITERS,
+    request: async () => {
+      kbCounter++;
+      return {
+        method: 'POST',
+        url: `${KB}/synonyms`,
+        payload: { language: 'en', term: `word${kbCounter}`, means: 'meaning' },
+      };
+    },
+  },
+  {
+    name: 'change a dictionary entry',
+    allowed: KB_WRITERS,
+    request: async () => ({
+      method: 'PATCH',
+      url: `${KB}/synonyms/${await kbSynonym()}`,
+      payload: { means: 'arti baru' },
+    }),
+  },
+  {
+    name: 'remove a dictionary entry',
+    allowed: KB_WRITERS,
+    request: async () => ({ method: 'DELETE', url: `${KB}/synonyms/${await kbSynonym()}` }),
+  },
+  {
+    name: 'report unanswered questions',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/questions/unanswered?lang=id` }),
+  },
+  {
+    name: 'read the question log',
+    allowed: KB_READERS,
+    request: async () => ({ method: 'GET', url: `${KB}/questions` }),
+  },
+];
+routes.push(...knowledgeRoutes);
+
 beforeAll(async () => {
   t = await createTestApp();
   officeId = await officeIdOf(t.db, 'TST');

@@ -59,6 +59,7 @@ describe('parseConfig defaults', () => {
       lookupFailures: { limit: 30, windowMs: 600_000 },
       codeFailures: { limit: 10, windowMs: 3_600_000 },
       loginFailures: { limit: 30, windowMs: 900_000 },
+      assistantQuestions: { limit: 30, windowMs: 60_000 },
     });
   });
 

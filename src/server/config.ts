@@ -24,6 +24,8 @@ export interface RateLimits {
   codeFailures: RateLimitRule;
   /** Failed staff sign-ins from one client address (each account also locks itself after repeated failures). */
   loginFailures: RateLimitRule;
+  /** Questions to the answer assistant from one client address (API and portal form share it). */
+  assistantQuestions: RateLimitRule;
 }
 
 export interface SessionSettings {
@@ -119,6 +121,7 @@ export function parseConfig(
       lookupFailures: rule(env, 'LOKET_RATE_LIMIT_LOOKUP_FAILURES', '30/10m'),
       codeFailures: rule(env, 'LOKET_RATE_LIMIT_CODE_FAILURES', '10/1h'),
       loginFailures: rule(env, 'LOKET_RATE_LIMIT_LOGIN_FAILURES', '30/15m'),
+      assistantQuestions: rule(env, 'LOKET_RATE_LIMIT_ASSISTANT', '30/1m'),
     },
     sessions: {
       idleMs: integer(env, 'LOKET_SESSION_IDLE_MINUTES', 120, 5, 24 * 60) * 60_000,

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Language } from '../i18n';
 import { useConsole } from '../lib/context';
+import { readsKnowledge } from '../lib/knowledge';
 import { handlesCases, hasRole } from '../lib/types';
 import { NOTIFICATION_EVENT, NotificationBell } from './NotificationBell';
 import { ShortcutProvider, useShortcuts } from './Shortcuts';
@@ -65,6 +66,7 @@ function HelpOverlay({ onClose }: { onClose: () => void }) {
     ['n', 'help.note'],
     ['/', 'help.search'],
     ['Ctrl + Enter', 'help.send'],
+    ['Ctrl + S', 'help.save'],
     ['?', 'help.help'],
     ['Esc', 'help.escape'],
   ];
@@ -111,7 +113,9 @@ function GlobalShortcuts({ onHelp }: { onHelp: () => void }) {
     'g a': () => navigate('/account'),
     '?': onHelp,
     '/': () => {
-      const search = document.getElementById('inbox-search');
+      // The inbox's search, or the search field of the screen shown (marked data-page-search).
+      const search =
+        document.getElementById('inbox-search') ?? document.querySelector<HTMLElement>('[data-page-search]');
       if (search) search.focus();
       else navigate(inboxPath, { state: { focusSearch: true } });
     },
@@ -198,6 +202,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {readsServiceLevels && <NavLink to="/admin/service-levels">{t('nav.serviceLevels')}</NavLink>}
           {readsServiceLevels && <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>}
           {isAdmin && <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>}
+          {readsKnowledge(user) && <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>}
         </nav>
         <div className="topbar-end">
           <NotificationBell />

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.js';
-import { contactList, layout, officeName, type View } from '../layout.js';
+import { layout, officeName, type View } from '../layout.js';
 import type { PortalMessageKey } from '../messages/index.js';
 
 const ACTIONS: { href: string; key: string }[] = [
@@ -25,6 +25,10 @@ export function homePage(view: View): SafeHtml {
 <div class="search"><input type="search" id="f-q" name="q" aria-describedby="f-q-hint" maxlength="200"><button type="submit" class="button">${t('home.search_button')}</button></div>
 </div>
 </form>
+<ul class="quick-links">
+<li><a href="/knowledge/${view.language}">${t('home.browse')}</a></li>
+<li><a href="/assistant">${t('home.ask')}</a></li>
+</ul>
 <h2>${t('home.actions')}</h2>
 <ul class="actions">
 ${ACTIONS.map(
@@ -40,24 +44,6 @@ ${
 <ul class="services">${services.map((s) => html`<li>${s.name[view.language]}</li>`)}</ul>`
     : ''
 }`,
-  });
-}
-
-export function searchPage(view: View, query: string): SafeHtml {
-  const { t } = view;
-  const ask = `/submit/request${query ? `?subject=${encodeURIComponent(query.slice(0, 200))}` : ''}`;
-  return layout(view, {
-    title: t('search.title'),
-    body: html`<div class="readable">
-<h1>${t('search.title')}</h1>
-${query ? html`<p>${t('search.you_searched', { query })}</p>` : ''}
-<p>${t('search.coming')}</p>
-<p><a class="button" href="${ask}">${t('search.ask')}</a></p>
-<p class="hint">${t('search.ask_hint')}</p>
-<h2>${t('layout.footer_contact')}</h2>
-<p>${t('search.contact')}</p>
-${contactList(view)}
-</div>`,
   });
 }
 

@@ -140,3 +140,101 @@ export async function matchSearchDocuments(
     order by rank limit ${limit}`.execute(db);
   return result.rows.map((r) => r.doc_key);
 }
+
+// ---- knowledge search: ranked by the engine (bm25 on FTS5, ts_rank on PostgreSQL), title weighted ×3 ----
+
+/**
+ * The knowledge index: one row per published article or FAQ entry and language, title and body apart. On SQLite
+ * the FTS5 table is contentless (it keeps only the index, so ranking never reads the stored text) and a small
+ * table maps its rowids to document keys and languages.
+ */
+export async function createKnowledgeIndex(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`create table knowledge_search (doc_key varchar(120) primary key, lang varchar(5) not null, terms tsvector not null)`.execute(
+      db,
+    );
+    await sql`create index knowledge_search_terms on knowledge_search using gin (terms)`.execute(db);
+  } else {
+    await sql`create table knowledge_docs (id integer primary key, doc_key varchar(120) not null unique, lang varchar(5) not null)`.execute(
+      db,
+    );
+    await sql`create virtual table knowledge_search using fts5(title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
+  }
+}
+
+export async function dropKnowledgeIndex(db: Kysely<any>): Promise<void> {
+  await sql`drop table knowledge_search`.execute(db);
+  if (dialectOf(db) === 'sqlite') await sql`drop table knowledge_docs`.execute(db);
+}
+
+/** Replaces a document's entry (terms are prepared in TypeScript: letters, digits and spaces only). */
+export async function writeKnowledgeDocument(
+  db: Kysely<any>,
+  docKey: string,
+  lang: string,
+  titleTerms: string,
+  bodyTerms: string,
+): Promise<void> {
+  await deleteKnowledgeDocument(db, docKey);
+  if (dialectOf(db) === 'postgres') {
+    await sql`insert into knowledge_search (doc_key, lang, terms)
+      values (${docKey}, ${lang}, setweight(to_tsvector('simple', ${titleTerms}), 'A') || setweight(to_tsvector('simple', ${bodyTerms}), 'D'))`.execute(
+      db,
+    );
+    return;
+  }
+  const { rows } = await sql<{
+    id: number;
+  }>`insert into knowledge_docs (doc_key, lang) values (${docKey}, ${lang}) returning id`.execute(db);
+  await sql`insert into knowledge_search (rowid, title, body) values (${rows[0]!.id}, ${titleTerms}, ${bodyTerms})`.execute(
+    db,
+  );
+}
+
+export async function deleteKnowledgeDocument(db: Kysely<any>, docKey: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`delete from knowledge_search where doc_key = ${docKey}`.execute(db);
+    return;
+  }
+  await sql`delete from knowledge_search where rowid in (select id from knowledge_docs where doc_key = ${docKey})`.execute(
+    db,
+  );
+  await sql`delete from knowledge_docs where doc_key = ${docKey}`.execute(db);
+}
+
+/**
+ * Keys of the documents of one language matching every group (`all`) or any group (`any`), where a group matches
+ * by any of its alternatives; best first. A group may match as a prefix (a word still being typed). Title matches
+ * weigh three times body matches on both engines: bm25 column weights on FTS5, tsvector weights A=1.0 / D=0.33
+ * on PostgreSQL.
+ */
+export async function rankKnowledgeDocuments(
+  db: Kysely<any>,
+  lang: string,
+  groups: { terms: string[]; prefix: boolean }[],
+  mode: 'all' | 'any',
+  limit: number,
+): Promise<string[]> {
+  if (groups.length === 0) return [];
+  if (dialectOf(db) === 'postgres') {
+    const query = groups
+      .map((g) => `(${g.terms.map((t) => (g.prefix ? `${t}:*` : t)).join(' | ')})`)
+      .join(mode === 'all' ? ' & ' : ' | ');
+    const result = await sql<{ doc_key: string }>`
+      select doc_key from knowledge_search, to_tsquery('simple', ${query}) query
+      where terms @@ query and lang = ${lang}
+      order by ts_rank('{0.33, 0.33, 0.33, 1.0}', terms, query) desc, doc_key
+      limit ${limit}`.execute(db);
+    return result.rows.map((r) => r.doc_key);
+  }
+  const query = groups
+    .map((g) => `(${g.terms.map((t) => (g.prefix ? `"${t}"*` : `"${t}"`)).join(' OR ')})`)
+    .join(mode === 'all' ? ' AND ' : ' OR ');
+  const result = await sql<{ doc_key: string }>`
+    select d.doc_key from knowledge_search s join knowledge_docs d on d.id = s.rowid
+    where knowledge_search match ${query} and d.lang = ${lang}
+    order by bm25(knowledge_search, 3.0, 1.0), d.doc_key limit ${limit}`.execute(db);
+  return result.rows.map((r) => r.doc_key);
+}

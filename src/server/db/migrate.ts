@@ -3,6 +3,7 @@ import * as foundation from './migrations/2026-11-28-01-foundation.js';
 import * as portal from './migrations/2026-11-28-02-portal.js';
 import * as accounts from './migrations/2026-11-28-03-accounts.js';
 import * as search from './migrations/2026-11-28-04-search.js';
+import * as knowledge from './migrations/2026-11-28-05-knowledge.js';
 import * as jobs from './migrations/2026-11-28-06-jobs.js';
 import * as serviceLevels from './migrations/2026-11-28-07-service-levels.js';
 import * as email from './migrations/2026-11-28-08-email.js';
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-06-jobs': jobs,
   '2026-11-28-07-service-levels': serviceLevels,
   '2026-11-28-08-email': email,
+  '2026-11-28-05-knowledge': knowledge,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -384,6 +384,131 @@ export interface NotificationPreferenceTable {
   email: Bool;
 }
 
+export interface KbCategoryTable {
+  id: string;
+  key: string;
+  name_id: string;
+  name_en: string;
+  description_id: string;
+  description_en: string;
+  sort_order: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type KbStatus = 'draft' | 'review' | 'published' | 'archived';
+
+export interface KbArticleTable {
+  id: string;
+  translation_key: string;
+  language: Language;
+  category_id: string | null;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: Json;
+  related: Json;
+  status: KbStatus;
+  version: number;
+  revision_number: number;
+  published_revision_number: number | null;
+  published_slug: string | null;
+  published: ColumnType<unknown, string | null, string | null>;
+  published_at: NullableTimestamp;
+  review_interval_days: number;
+  last_reviewed_at: NullableTimestamp;
+  review_due_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbFaqTable {
+  id: string;
+  key: string;
+  language: Language;
+  category_id: string | null;
+  article_key: string | null;
+  questions: Json;
+  answer: string;
+  status: KbStatus;
+  version: number;
+  revision_number: number;
+  published_revision_number: number | null;
+  published: ColumnType<unknown, string | null, string | null>;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbRevisionTable {
+  id: string;
+  entity: 'article' | 'faq';
+  entity_id: string;
+  number: number;
+  content: Json;
+  author_id: string | null;
+  author_name: string | null;
+  message: string | null;
+  created_at: Timestamp;
+}
+
+export interface KbFeeTable {
+  id: string;
+  code: string;
+  service_code: string;
+  name_id: string;
+  name_en: string;
+  amount: ColumnType<number | string, number, number>;
+  legal_basis: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbServiceStandardTable {
+  id: string;
+  office_id: string;
+  service_code: string;
+  legal_basis: string;
+  effective_from: string;
+  components: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbMaklumatTable {
+  id: string;
+  office_id: string;
+  effective_from: string;
+  text_id: string;
+  text_en: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbSynonymTable {
+  id: string;
+  language: Language;
+  term: string;
+  means: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbQuestionTable {
+  id: string;
+  question: string;
+  language: Language;
+  answered: Bool;
+  confidence: number;
+  matched_kind: string | null;
+  matched_key: string | null;
+  channel: Channel;
+  created_at: Timestamp;
+}
+
 export interface Schema {
   offices: OfficeTable;
   services: ServiceTable;
@@ -413,6 +538,15 @@ export interface Schema {
   sla_alerts: SlaAlertTable;
   notifications: NotificationTable;
   notification_preferences: NotificationPreferenceTable;
+  kb_categories: KbCategoryTable;
+  kb_articles: KbArticleTable;
+  kb_faqs: KbFaqTable;
+  kb_revisions: KbRevisionTable;
+  kb_fees: KbFeeTable;
+  kb_service_standards: KbServiceStandardTable;
+  kb_maklumat: KbMaklumatTable;
+  kb_synonyms: KbSynonymTable;
+  kb_questions: KbQuestionTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

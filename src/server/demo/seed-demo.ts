@@ -6,6 +6,7 @@ import type { Case } from '../modules/cases/model.js';
 import { findCaseByTrackingCode } from '../modules/cases/storage.js';
 import { transitionCase } from '../modules/cases/transition-case.js';
 import { seedDemoMail } from '../modules/email/demo.js';
+import { seedDemoKnowledge } from '../modules/knowledge/demo-seed.js';
 import { createOffice } from '../modules/offices/create-office.js';
 import { demoCases, demoServices } from './demo-content.js';
 import type { DemoCase, DemoStep } from './demo-data-types.js';
@@ -55,6 +56,12 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
       services: demoServices,
     },
     new Date(now.getTime() - 90 * 24 * HOUR),
+  );
+  await seedDemoKnowledge(
+    db,
+    { type: 'staff', id: null, name: 'Tim Humas (demo)' },
+    DEMO_OFFICE_CODE,
+    new Date(now.getTime() - 30 * 24 * HOUR),
   );
   const seeded: SeededCase[] = [];
   for (const demo of demoCases) seeded.push(await replayCase(db, secret, demo, now));

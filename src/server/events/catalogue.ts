@@ -52,6 +52,39 @@ export interface EventPayloads {
     id: string;
     deleted?: boolean;
   };
+  'knowledge.item_saved': {
+    entity: 'article' | 'faq';
+    id: string;
+    key: string;
+    language: string;
+    revision: number;
+    created?: boolean;
+    restoredFrom?: number;
+    message?: string;
+  };
+  'knowledge.item_status_changed': {
+    entity: 'article' | 'faq';
+    id: string;
+    key: string;
+    language: string;
+    from: string;
+    to: string;
+    revision: number;
+  };
+  'knowledge.item_reviewed': { id: string; key: string; language: string; reviewDueAt: string };
+  'knowledge.item_deleted': { entity: 'article' | 'faq'; id: string; key: string; language: string };
+  'knowledge.category_saved': { id: string; key: string; deleted?: boolean };
+  'knowledge.fee_saved': {
+    id: string;
+    code: string;
+    amount: number;
+    validFrom: string;
+    validTo: string | null;
+    deleted?: boolean;
+  };
+  'knowledge.standard_saved': { serviceCode: string; effectiveFrom: string };
+  'knowledge.maklumat_saved': { effectiveFrom: string };
+  'knowledge.synonym_saved': { language: string; term: string; means: string; deleted?: boolean };
 }
 
 export type EventType = keyof EventPayloads;

@@ -165,6 +165,7 @@ describe('createLimiters', () => {
       lookupFailures: { limit: 2, windowMs: 600_000 },
       codeFailures: { limit: 3, windowMs: 3_600_000 },
       loginFailures: { limit: 100, windowMs: 60_000 },
+      assistantQuestions: { limit: 100, windowMs: 60_000 },
     });
     expect(limiters.enabled).toBe(false);
     expect(limiters.caseCreation.rule).toEqual({ limit: 1, windowMs: 600_000 });

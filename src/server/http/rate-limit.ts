@@ -49,6 +49,7 @@ export interface Limiters {
   lookupFailures: WindowCounter;
   codeFailures: WindowCounter;
   loginFailures: WindowCounter;
+  assistantQuestions: WindowCounter;
 }
 
 export function createLimiters(config: RateLimits): Limiters {
@@ -59,5 +60,6 @@ export function createLimiters(config: RateLimits): Limiters {
     lookupFailures: new WindowCounter(config.lookupFailures),
     codeFailures: new WindowCounter(config.codeFailures),
     loginFailures: new WindowCounter(config.loginFailures),
+    assistantQuestions: new WindowCounter(config.assistantQuestions),
   };
 }

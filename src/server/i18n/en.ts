@@ -80,4 +80,33 @@ export const en: Record<MessageKey, string> = {
 
   'staff.default_name': 'Officer',
   'system.name': 'System',
+
+  'knowledge.fee_unavailable': 'fee: see the current fee schedule',
+  'knowledge.declined':
+    "Sorry, I can't answer this question reliably from our office's official information. You can submit an information request on the portal, contact the office's service channels, or search the knowledge base.",
+  'knowledge.declined_empty':
+    'Please type your question about immigration services, for example: "How much does an e-passport cost?"',
+  'knowledge.follow_up.submit': 'Submit an information request',
+  'knowledge.follow_up.contact': 'Contact the office',
+  'knowledge.follow_up.search': 'Search the knowledge base',
+  'knowledge.follow_up.ask_again': 'Ask something else',
+  'knowledge.follow_up.read_more': 'Read more: {title}',
+  'knowledge.more_at': 'More: {title}',
+  'knowledge.fees_title': 'Fee schedule',
+  'knowledge.standards_title': 'Service standards',
+  'knowledge.maklumat_title': 'Service pledge (maklumat pelayanan)',
+  'knowledge.standard.legal_basis': 'Legal basis',
+  'knowledge.standard.requirements': 'Requirements',
+  'knowledge.standard.procedure': 'System, mechanism and procedure',
+  'knowledge.standard.completion_time': 'Completion time',
+  'knowledge.standard.fees': 'Fees',
+  'knowledge.standard.product': 'Service product',
+  'knowledge.standard.facilities': 'Facilities and infrastructure',
+  'knowledge.standard.staff_competence': 'Staff competence',
+  'knowledge.standard.internal_supervision': 'Internal supervision',
+  'knowledge.standard.complaint_handling': 'Handling of complaints, suggestions and feedback',
+  'knowledge.standard.staff_count': 'Number of staff',
+  'knowledge.standard.service_guarantee': 'Service guarantee',
+  'knowledge.standard.security_guarantee': 'Security and safety guarantee',
+  'knowledge.standard.performance_evaluation': 'Staff performance evaluation',
 };

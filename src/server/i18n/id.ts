@@ -79,6 +79,35 @@ export const id = {
 
   'staff.default_name': 'Petugas',
   'system.name': 'Sistem',
+
+  'knowledge.fee_unavailable': 'biaya: lihat jadwal biaya yang berlaku',
+  'knowledge.declined':
+    'Maaf, saya belum dapat menjawab pertanyaan ini dengan pasti berdasarkan informasi resmi kantor kami. Anda dapat mengajukan permintaan informasi melalui portal, menghubungi kanal layanan kantor, atau mencari di basis pengetahuan.',
+  'knowledge.declined_empty':
+    'Silakan tulis pertanyaan Anda tentang layanan keimigrasian, misalnya: "Berapa biaya paspor elektronik?"',
+  'knowledge.follow_up.submit': 'Ajukan permintaan informasi',
+  'knowledge.follow_up.contact': 'Hubungi kantor',
+  'knowledge.follow_up.search': 'Cari di basis pengetahuan',
+  'knowledge.follow_up.ask_again': 'Tanyakan hal lain',
+  'knowledge.follow_up.read_more': 'Baca selengkapnya: {title}',
+  'knowledge.more_at': 'Selengkapnya: {title}',
+  'knowledge.fees_title': 'Jadwal biaya layanan',
+  'knowledge.standards_title': 'Standar pelayanan',
+  'knowledge.maklumat_title': 'Maklumat pelayanan',
+  'knowledge.standard.legal_basis': 'Dasar hukum',
+  'knowledge.standard.requirements': 'Persyaratan',
+  'knowledge.standard.procedure': 'Sistem, mekanisme dan prosedur',
+  'knowledge.standard.completion_time': 'Jangka waktu penyelesaian',
+  'knowledge.standard.fees': 'Biaya/tarif',
+  'knowledge.standard.product': 'Produk pelayanan',
+  'knowledge.standard.facilities': 'Sarana, prasarana dan/atau fasilitas',
+  'knowledge.standard.staff_competence': 'Kompetensi pelaksana',
+  'knowledge.standard.internal_supervision': 'Pengawasan internal',
+  'knowledge.standard.complaint_handling': 'Penanganan pengaduan, saran dan masukan',
+  'knowledge.standard.staff_count': 'Jumlah pelaksana',
+  'knowledge.standard.service_guarantee': 'Jaminan pelayanan',
+  'knowledge.standard.security_guarantee': 'Jaminan keamanan dan keselamatan pelayanan',
+  'knowledge.standard.performance_evaluation': 'Evaluasi kinerja pelaksana',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -347,6 +347,7 @@ describe('abuse limits', () => {
         lookupFailures: { limit: 5, windowMs: 60_000 },
         codeFailures: { limit: 100, windowMs: 60_000 },
         loginFailures: { limit: 100, windowMs: 60_000 },
+        assistantQuestions: { limit: 100, windowMs: 60_000 },
       },
     });
     const created = await limited.app.inject({ method: 'POST', url: '/api/v1/cases', payload: validBody });
@@ -377,6 +378,7 @@ describe('abuse limits', () => {
         lookupFailures: { limit: 100, windowMs: 60_000 },
         codeFailures: { limit: 3, windowMs: 60_000 },
         loginFailures: { limit: 100, windowMs: 60_000 },
+        assistantQuestions: { limit: 100, windowMs: 60_000 },
       },
     });
     const { trackingCode, accessKey } = (
@@ -406,6 +408,7 @@ describe('abuse limits', () => {
       lookupFailures: { limit: 100, windowMs: 60_000 },
       codeFailures: { limit: 100, windowMs: 60_000 },
       loginFailures: { limit: 100, windowMs: 60_000 },
+      assistantQuestions: { limit: 100, windowMs: 60_000 },
     };
     const limited = await createTestApp({ rateLimits: { enabled: true, ...rules } });
     const statuses: number[] = [];

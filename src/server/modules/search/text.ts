@@ -27,11 +27,22 @@ export function words(text: string): string[] {
     .filter((w) => w.length >= 2 && w.length <= 40 && !STOPWORDS.has(w));
 }
 
+// A word's stem never changes, and the dictionary-based stemmer is the costly step of indexing a long text.
+const STEM_MEMO_LIMIT = 100_000;
+const stems: Record<Language, Map<string, string>> = { id: new Map(), en: new Map() };
+
 export function stem(word: string, language: Language): string {
   if (/^\p{N}+$/u.test(word)) return word;
-  if (language === 'en') return englishStem(word);
-  indonesian ??= new Stemmer();
-  return indonesian.stem(word);
+  const memo = stems[language];
+  let stemmed = memo.get(word);
+  if (stemmed !== undefined) return stemmed;
+  if (language === 'en') stemmed = englishStem(word);
+  else {
+    indonesian ??= new Stemmer();
+    stemmed = indonesian.stem(word);
+  }
+  if (memo.size < STEM_MEMO_LIMIT) memo.set(word, stemmed);
+  return stemmed;
 }
 
 /** The terms a document is indexed under. */
