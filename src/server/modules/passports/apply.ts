@@ -312,6 +312,7 @@ async function insertChunked(
   const perRow = Object.keys(rows[0]!).length;
   const size = Math.max(1, Math.floor(30_000 / perRow));
   for (let i = 0; i < rows.length; i += size)
+    // biome-ignore lint/suspicious/noExplicitAny: the table is one of three known ones; their row types differ.
     await (trx as Kysely<any>)
       .insertInto(table)
       .values(rows.slice(i, i + size))
