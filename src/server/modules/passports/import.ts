@@ -512,6 +512,7 @@ export async function importTable(
   let done = 0;
   for (const { office, records } of validated.byOffice.values()) {
     const rules = await officeRules(db, office.id);
+    const officeCounts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0 };
     for (let i = 0; i < records.length; i += BATCH) {
       const chunk = records.slice(i, i + BATCH);
       const result = await db
@@ -519,19 +520,21 @@ export async function importTable(
         .execute((trx) =>
           applyRecords(trx, actor, office.id, chunk, { source: 'import', now: options.now, rules }),
         );
-      counts.created += result.created;
-      counts.updated += result.updated;
-      counts.unchanged += result.unchanged;
-      counts.stale += result.stale;
+      for (const key of ['created', 'updated', 'unchanged', 'stale'] as const) {
+        officeCounts[key] += result[key];
+        counts[key] += result[key];
+      }
       done += chunk.length;
       options.onProgress?.(done, total, 'writing');
     }
+    // An import that changed nothing leaves no trace: re-importing a file is a no-op, events included.
+    if (officeCounts.created + officeCounts.updated === 0) continue;
     await recordEvent(db, {
       type: 'passport.import_completed',
       actor,
       officeId: office.id,
       at: options.now,
-      payload: { fileName: options.fileName.slice(0, 200), rows: records.length, ...counts },
+      payload: { fileName: options.fileName.slice(0, 200), rows: records.length, ...officeCounts },
     });
   }
   return { ...report, counts, written: true };
