@@ -50,5 +50,7 @@ export async function changeStage(
   const plan = result.results[0]!.plan;
   if (plan.kind === 'invalid_transition')
     throw new AppError('invalid_transition', { from: plan.from, to: plan.to });
+  if (plan.kind === 'stale')
+    throw new AppError('validation_failed', { errors: [{ field: 'at', code: 'before_current_stage' }] });
   return plan;
 }

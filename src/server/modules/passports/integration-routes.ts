@@ -81,6 +81,8 @@ async function applyEvent(
   const number = normaliseApplicationNumber(event.applicationNumber);
   const base = { eventId: event.eventId, applicationNumber: number ?? event.applicationNumber };
   if (!number) return { ...base, result: 'rejected', code: 'invalid_application_number' };
+  if (Date.parse(event.at) > Date.now() + 3_600_000)
+    return { ...base, result: 'rejected', code: 'future_time' };
   if (stageNeedsNote(event.stage) && !event.note?.trim())
     return { ...base, result: 'rejected', code: 'note_required' };
   try {
