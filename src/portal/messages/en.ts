@@ -276,8 +276,8 @@ export const en: Record<PortalMessageKey, string> = {
   'passport.history': 'History',
   'passport.check_another': 'Check another application',
   'passport.complain': 'A problem with this application? Make a complaint',
-  'passport.home_link': 'Check a passport application',
-  'passport.home_link_hint': 'With the application number and date of birth.',
+  'home.action.passport': 'Check a passport application',
+  'home.action.passport_hint': 'With the application number and date of birth.',
   'passport.application_number': 'Passport application number (if related)',
   'passport.application_number_hint': 'Fill in if your report is about a particular passport application.',
 };

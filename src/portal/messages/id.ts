@@ -278,8 +278,8 @@ export const id = {
   'passport.history': 'Riwayat',
   'passport.check_another': 'Cek permohonan lain',
   'passport.complain': 'Ada masalah dengan permohonan ini? Sampaikan pengaduan',
-  'passport.home_link': 'Cek status permohonan paspor',
-  'passport.home_link_hint': 'Dengan nomor permohonan dan tanggal lahir.',
+  'home.action.passport': 'Cek status paspor',
+  'home.action.passport_hint': 'Dengan nomor permohonan dan tanggal lahir.',
   'passport.application_number': 'Nomor permohonan paspor (jika terkait)',
   'passport.application_number_hint': 'Isi jika laporan Anda tentang permohonan paspor tertentu.',
 } as const;
