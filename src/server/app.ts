@@ -32,6 +32,7 @@ import { officeRoutes } from './modules/offices/routes.js';
 import { integrationPassportRoutes } from './modules/passports/integration-routes.js';
 import { publicPassportRoutes } from './modules/passports/public-routes.js';
 import { staffPassportRoutes } from './modules/passports/staff-routes.js';
+import { passportUnsubscribeRoutes } from './modules/passports/unsubscribe-routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(integrationPassportRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(staffPassportRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(unsubscribeRoutes, ctx);
+  await app.register(passportUnsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;
