@@ -262,6 +262,40 @@ describe(`staff work with applications on ${ENGINE}`, () => {
     expect(page.json()).not.toHaveProperty('nikHash');
   });
 
+  it('links a case the citizen submits with an application number; a malformed number is refused', async () => {
+    const base = {
+      type: 'complaint',
+      officeCode: 'TST',
+      subject: 'Paspor belum jadi',
+      description: 'Sudah lewat empat hari kerja.',
+      categoryCode: 'antrean',
+    };
+    const linked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { ...base, passportApplicationNumber: 'tst2612000100' },
+    });
+    expect(linked.statusCode).toBe(201);
+    const beside = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/staff/cases/${linked.json().trackingCode}/passport-application`,
+      headers: agent,
+    });
+    expect(beside.json().application.applicationNumber).toBe('TST2612000100');
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { ...base, passportApplicationNumber: 'TST2612099999' },
+    });
+    expect(unknown.statusCode).toBe(201);
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { ...base, passportApplicationNumber: '#!' },
+    });
+    expect(malformed.statusCode).toBe(400);
+  });
+
   it('lets supervisors record a stage, with a note where the applicant needs one', async () => {
     const list = await t.app.inject({
       method: 'GET',
