@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../server/events/catalogue.js';
 import { applyRecords } from '../server/modules/passports/apply.js';
 import { createTestApp, officeIdOf, type TestApp } from '../test-support/factories.js';
-import { Visitor } from '../test-support/portal-client.js';
+import { hiddenValue, receiptOf, Visitor } from '../test-support/portal-client.js';
 
 let t: TestApp;
 
@@ -73,6 +73,36 @@ describe('the passport status page', () => {
       null,
     );
     expect(noCsrf.statusCode).toBe(403);
+  });
+
+  it('links a complaint to the application number the citizen gives', async () => {
+    const visitor = new Visitor(t.app, { 'accept-language': 'en' });
+    await visitor.get('/submit/complaint');
+    const fields = {
+      category: 'antrean',
+      subject: 'Passport not ready',
+      description: 'It is past the expected date.',
+      email: 'warga@example.com',
+      consent: '1',
+    };
+    const wrong = await visitor.post('/submit/complaint', { ...fields, passport_number: '#?' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('An application number has only letters and digits');
+    const summary = await visitor.post('/submit/complaint', { ...fields, passport_number: 'TST2611000042' });
+    expect(summary.statusCode).toBe(200);
+    expect(summary.body).toContain('TST2611000042');
+    const draft = hiddenValue(summary.body, 'draft');
+    const sent = await visitor.post('/submit/complaint/send', { draft, action: 'send' });
+    expect(sent.statusCode).toBe(201);
+    const { code } = receiptOf(sent.body);
+    const link = await t.db
+      .selectFrom('passport_case_links as l')
+      .innerJoin('cases as c', 'c.id', 'l.case_id')
+      .innerJoin('passport_applications as a', 'a.id', 'l.application_id')
+      .select('a.application_number')
+      .where('c.tracking_code', '=', code)
+      .executeTakeFirst();
+    expect(link?.application_number).toBe('TST2611000042');
   });
 
   it('is offered on the home page', async () => {

@@ -28,7 +28,8 @@ import {
   findFirstOffice,
   type OfficeWithServices,
 } from '../server/modules/offices/storage.js';
-import { isIsoDate } from '../server/modules/passports/model.js';
+import { linkCitizenCase } from '../server/modules/passports/citizen-link.js';
+import { isIsoDate, normaliseApplicationNumber } from '../server/modules/passports/model.js';
 import { checkApplicationStatus } from '../server/modules/passports/status-check.js';
 import type { Language } from '../shared/enums.js';
 import { portalAssets } from './assets.js';
@@ -450,6 +451,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
           },
           config,
         );
+        await linkCitizenCase(trx, made.case, normaliseApplicationNumber(draft.passportNumber ?? ''));
         await attachFiles(trx, { caseId: made.case.id, messageId: null, authorType: 'citizen' }, draft.files);
         return made;
       });

@@ -238,19 +238,26 @@ export const en: Record<PortalMessageKey, string> = {
   'passport.stage.needs_documents': 'Documents missing',
   'passport.stage.rejected': 'Application refused',
   'passport.stage.cancelled': 'Application cancelled',
-  'passport.next.come_on_appointment': 'Come on the appointment date you chose with your original e-KTP, family card, birth certificate/marriage book/diploma and your old passport (if any).',
-  'passport.next.pay': 'Pay the passport fee with the billing code you received (within 2 hours of its issue).',
-  'passport.next.biometrics': 'Have your photo and fingerprints taken at the office when your queue number is called.',
+  'passport.next.come_on_appointment':
+    'Come on the appointment date you chose with your original e-KTP, family card, birth certificate/marriage book/diploma and your old passport (if any).',
+  'passport.next.pay':
+    'Pay the passport fee with the billing code you received (within 2 hours of its issue).',
+  'passport.next.biometrics':
+    'Have your photo and fingerprints taken at the office when your queue number is called.',
   'passport.next.interview': 'Attend the interview at the office; an officer will call your queue number.',
   'passport.next.wait': 'Nothing to do for now. We are processing your application.',
-  'passport.next.wait_ready': 'Your passport is being printed. Wait until its status is “ready for collection”.',
-  'passport.next.collect': 'Ready: come to the office with your payment receipt and original e-KTP. Someone collecting for you needs a power of attorney.',
+  'passport.next.wait_ready':
+    'Your passport is being printed. Wait until its status is “ready for collection”.',
+  'passport.next.collect':
+    'Ready: come to the office with your payment receipt and original e-KTP. Someone collecting for you needs a power of attorney.',
   'passport.next.none': 'Your application is complete.',
   'passport.next.bring_documents': 'Bring the following documents to the office (originals):',
   'passport.next.rejected': 'Your application was refused. The reason:',
-  'passport.next.cancelled': 'This application was cancelled. To apply again, book a new appointment in the M-Paspor app.',
+  'passport.next.cancelled':
+    'This application was cancelled. To apply again, book a new appointment in the M-Paspor app.',
   'passport.title': 'Check a passport application',
-  'passport.lead': 'Enter the application number (on your M-Paspor booking receipt) and the applicant’s date of birth.',
+  'passport.lead':
+    'Enter the application number (on your M-Paspor booking receipt) and the applicant’s date of birth.',
   'passport.number': 'Application number',
   'passport.number_hint': 'For example: SBY2611000123',
   'passport.birth_date': 'Applicant’s date of birth',
@@ -259,7 +266,8 @@ export const en: Record<PortalMessageKey, string> = {
   'passport.month': 'Month',
   'passport.year': 'Year',
   'passport.submit': 'Check status',
-  'passport.not_found': 'We could not find an application with that number and date of birth. Please check both.',
+  'passport.not_found':
+    'We could not find an application with that number and date of birth. Please check both.',
   'passport.invalid_date': 'Enter a real date of birth',
   'passport.result_title': 'Application {number}',
   'passport.applicant': 'Applicant',
@@ -279,5 +287,7 @@ export const en: Record<PortalMessageKey, string> = {
   'home.action.passport': 'Check a passport application',
   'home.action.passport_hint': 'With the application number and date of birth.',
   'passport.application_number': 'Passport application number (if related)',
+  'passport.application_number_invalid':
+    'An application number has only letters and digits, for example SBY2611000123',
   'passport.application_number_hint': 'Fill in if your report is about a particular passport application.',
 };

@@ -240,19 +240,24 @@ export const id = {
   'passport.stage.needs_documents': 'Berkas perlu dilengkapi',
   'passport.stage.rejected': 'Permohonan ditolak',
   'passport.stage.cancelled': 'Permohonan dibatalkan',
-  'passport.next.come_on_appointment': 'Datanglah pada tanggal kedatangan yang Anda pilih dengan membawa e-KTP, Kartu Keluarga, akta kelahiran/buku nikah/ijazah dan paspor lama (jika ada), semuanya asli.',
-  'passport.next.pay': 'Bayar biaya paspor dengan kode billing yang Anda terima (paling lambat 2 jam setelah kode diterbitkan).',
+  'passport.next.come_on_appointment':
+    'Datanglah pada tanggal kedatangan yang Anda pilih dengan membawa e-KTP, Kartu Keluarga, akta kelahiran/buku nikah/ijazah dan paspor lama (jika ada), semuanya asli.',
+  'passport.next.pay':
+    'Bayar biaya paspor dengan kode billing yang Anda terima (paling lambat 2 jam setelah kode diterbitkan).',
   'passport.next.biometrics': 'Ikuti pengambilan foto dan sidik jari di kantor sesuai antrean Anda.',
   'passport.next.interview': 'Ikuti wawancara di kantor; petugas akan memanggil nomor antrean Anda.',
   'passport.next.wait': 'Tidak ada yang perlu Anda lakukan sekarang. Kami akan memproses permohonan Anda.',
   'passport.next.wait_ready': 'Paspor Anda sedang dicetak. Tunggu sampai statusnya “siap diambil”.',
-  'passport.next.collect': 'Paspor siap: datang ke kantor dengan membawa bukti pembayaran dan e-KTP asli. Pengambilan oleh orang lain memerlukan surat kuasa.',
+  'passport.next.collect':
+    'Paspor siap: datang ke kantor dengan membawa bukti pembayaran dan e-KTP asli. Pengambilan oleh orang lain memerlukan surat kuasa.',
   'passport.next.none': 'Proses permohonan sudah selesai.',
   'passport.next.bring_documents': 'Lengkapi berkas berikut di kantor (bawa aslinya):',
   'passport.next.rejected': 'Permohonan Anda ditolak. Alasannya:',
-  'passport.next.cancelled': 'Permohonan ini dibatalkan. Untuk mengajukan lagi, pesan antrean baru di aplikasi M-Paspor.',
+  'passport.next.cancelled':
+    'Permohonan ini dibatalkan. Untuk mengajukan lagi, pesan antrean baru di aplikasi M-Paspor.',
   'passport.title': 'Cek status permohonan paspor',
-  'passport.lead': 'Masukkan nomor permohonan (tertera di bukti pendaftaran M-Paspor) dan tanggal lahir pemohon.',
+  'passport.lead':
+    'Masukkan nomor permohonan (tertera di bukti pendaftaran M-Paspor) dan tanggal lahir pemohon.',
   'passport.number': 'Nomor permohonan',
   'passport.number_hint': 'Contoh: SBY2611000123',
   'passport.birth_date': 'Tanggal lahir pemohon',
@@ -261,7 +266,8 @@ export const id = {
   'passport.month': 'Bulan',
   'passport.year': 'Tahun',
   'passport.submit': 'Cek status',
-  'passport.not_found': 'Kami tidak menemukan permohonan dengan nomor dan tanggal lahir tersebut. Periksa kembali keduanya.',
+  'passport.not_found':
+    'Kami tidak menemukan permohonan dengan nomor dan tanggal lahir tersebut. Periksa kembali keduanya.',
   'passport.invalid_date': 'Masukkan tanggal lahir yang benar',
   'passport.result_title': 'Permohonan {number}',
   'passport.applicant': 'Pemohon',
@@ -270,7 +276,8 @@ export const id = {
   'passport.next': 'Yang perlu Anda lakukan',
   'passport.expected': 'Perkiraan paspor selesai',
   'passport.expected_note': 'Perkiraan dihitung dalam hari kerja kantor, tidak termasuk hari libur.',
-  'passport.late': 'Permohonan ini melewati perkiraan waktu selesai. Mohon maaf; Anda dapat menanyakannya kepada kami.',
+  'passport.late':
+    'Permohonan ini melewati perkiraan waktu selesai. Mohon maaf; Anda dapat menanyakannya kepada kami.',
   'passport.appointment': 'Tanggal kedatangan',
   'passport.service': 'Layanan',
   'passport.service.regular': 'Reguler',
@@ -281,6 +288,8 @@ export const id = {
   'home.action.passport': 'Cek status paspor',
   'home.action.passport_hint': 'Dengan nomor permohonan dan tanggal lahir.',
   'passport.application_number': 'Nomor permohonan paspor (jika terkait)',
+  'passport.application_number_invalid':
+    'Nomor permohonan hanya berisi huruf dan angka, misalnya SBY2611000123',
   'passport.application_number_hint': 'Isi jika laporan Anda tentang permohonan paspor tertentu.',
 } as const;
 
