@@ -20,9 +20,32 @@ const { values } = parseArgs({
 });
 const rows = Number(values.rows);
 
-const FIRST = ['Andi', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hadi', 'Indah', 'Joko', 'Kartika', 'Lestari'];
+const FIRST = [
+  'Andi',
+  'Budi',
+  'Citra',
+  'Dewi',
+  'Eko',
+  'Fajar',
+  'Gita',
+  'Hadi',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lestari',
+];
 const LAST = ['Contoh', 'Fiktif', 'Percobaan', 'Sampel', 'Rekaan', 'Uji', 'Simulasi', 'Demo'];
-const STAGES = ['booked', 'documents_verified', 'paid', 'biometrics_taken', 'interviewed', 'adjudicated', 'printed', 'ready_for_pickup', 'collected'];
+const STAGES = [
+  'booked',
+  'documents_verified',
+  'paid',
+  'biometrics_taken',
+  'interviewed',
+  'adjudicated',
+  'printed',
+  'ready_for_pickup',
+  'collected',
+];
 
 /** A deterministic pseudo-random sequence, so every run imports the same file. */
 function random(seed) {
@@ -43,10 +66,18 @@ function generateCsv(file, count) {
   for (let i = 0; i < count; i++) {
     const day = new Date(start + Math.floor(next() * 55) * 86_400_000);
     const date = day.toISOString().slice(0, 10);
-    const birth = new Date(Date.UTC(1950 + Math.floor(next() * 70), Math.floor(next() * 12), 1 + Math.floor(next() * 28)));
+    const birth = new Date(
+      Date.UTC(1950 + Math.floor(next() * 70), Math.floor(next() * 12), 1 + Math.floor(next() * 28)),
+    );
     const r = next();
-    const stage = r < 0.03 ? 'needs_documents' : r < 0.04 ? 'cancelled' : r < 0.045 ? 'rejected' : pick(STAGES);
-    const note = stage === 'needs_documents' ? '"Akta kelahiran asli; Kartu Keluarga terbaru"' : stage === 'rejected' ? 'Dokumen tidak sah' : '';
+    const stage =
+      r < 0.03 ? 'needs_documents' : r < 0.04 ? 'cancelled' : r < 0.045 ? 'rejected' : pick(STAGES);
+    const note =
+      stage === 'needs_documents'
+        ? '"Akta kelahiran asli; Kartu Keluarga terbaru"'
+        : stage === 'rejected'
+          ? 'Dokumen tidak sah'
+          : '';
     const name = `${pick(FIRST)} ${pick(LAST)} ${i % 97}`;
     const nik = `3578${String(Math.floor(next() * 1e12)).padStart(12, '0')}`;
     const consent = next() < 0.4;
@@ -108,7 +139,9 @@ const results = [];
 try {
   const generated = process.hrtime.bigint();
   generateCsv(file, rows);
-  console.log(`Generated ${rows} rows in ${(Number(process.hrtime.bigint() - generated) / 1e9).toFixed(1)} s: ${file}`);
+  console.log(
+    `Generated ${rows} rows in ${(Number(process.hrtime.bigint() - generated) / 1e9).toFixed(1)} s: ${file}`,
+  );
   for (const engine of values.engines.split(',')) {
     let url;
     let cleanup = async () => {};
@@ -122,7 +155,11 @@ try {
       cleanup = () => pgAdmin(values.pg, `drop database if exists ${name} with (force)`);
     }
     try {
-      const env = { LOKET_DATABASE_URL: url, LOKET_DATA_DIR: dir, LOKET_SECRET: 'bench-secret-bench-secret-bench-secret-0123' };
+      const env = {
+        LOKET_DATABASE_URL: url,
+        LOKET_DATA_DIR: dir,
+        LOKET_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      };
       loket(env, 'seed', '--demo');
       for (const run of ['fresh', 're-import']) {
         const { seconds, output } = timed(env, file);

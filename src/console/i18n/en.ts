@@ -574,13 +574,15 @@ export const en: Messages = {
   'passport.stage.rejected': 'Rejected',
   'passport.stage.cancelled': 'Cancelled',
   'passport.import.title': 'Import passport applications',
-  'passport.import.help': 'CSV (UTF-8, header row, , or ; separated) or XLSX. Required columns: application_number, office_code, applicant_name, birth_date, passport_kind, service, stage, stage_at. The whole file is checked first; nothing is saved while any problem remains.',
+  'passport.import.help':
+    'CSV (UTF-8, header row, , or ; separated) or XLSX. Required columns: application_number, office_code, applicant_name, birth_date, passport_kind, service, stage, stage_at. The whole file is checked first; nothing is saved while any problem remains.',
   'passport.import.file': 'File',
   'passport.import.mapping': 'Column mapping (optional, JSON: field → header in the file)',
   'passport.import.check': 'Check the file',
   'passport.import.confirm': 'Import now',
   'passport.import.problems': '{count} problems in {rows} rows. Fix the file and check it again.',
-  'passport.import.ready': '{rows} rows ready: {created} new, {updated} changed, {unchanged} unchanged, {stale} older than stored (skipped).',
+  'passport.import.ready':
+    '{rows} rows ready: {created} new, {updated} changed, {unchanged} unchanged, {stale} older than stored (skipped).',
   'passport.import.done': 'Imported: {created} new, {updated} changed, {unchanged} unchanged.',
   'passport.import.ignored': 'Ignored columns: {columns}',
   'passport.import.row': 'Row',
@@ -612,7 +614,8 @@ export const en: Messages = {
   'passport.report.late': 'Late: {count}',
   'passport.report.total': 'Total: {count}',
   'apiKeys.title': 'Integration API keys',
-  'apiKeys.help': 'For the office systems that push stage changes to /api/v1/passport-applications/events. A key is shown only once.',
+  'apiKeys.help':
+    'For the office systems that push stage changes to /api/v1/passport-applications/events. A key is shown only once.',
   'apiKeys.name': 'Name',
   'apiKeys.permissions': 'Permissions',
   'apiKeys.create': 'Create key',

@@ -556,7 +556,8 @@ export const id = {
   'passport.linked': 'Laporan ditautkan.',
   'passport.changeStage': 'Catat tahap',
   'passport.note': 'Catatan untuk pemohon',
-  'passport.noteHint': 'Wajib untuk “berkas perlu dilengkapi” dan “ditolak”: dokumen yang kurang atau alasannya.',
+  'passport.noteHint':
+    'Wajib untuk “berkas perlu dilengkapi” dan “ditolak”: dokumen yang kurang atau alasannya.',
   'passport.stageSaved': 'Tahap dicatat.',
   'passport.officer': 'Petugas',
   'passport.source': 'Sumber',
@@ -575,13 +576,15 @@ export const id = {
   'passport.stage.rejected': 'Ditolak',
   'passport.stage.cancelled': 'Dibatalkan',
   'passport.import.title': 'Impor permohonan paspor',
-  'passport.import.help': 'CSV (UTF-8, baris judul, pemisah , atau ;) atau XLSX. Kolom wajib: application_number, office_code, applicant_name, birth_date, passport_kind, service, stage, stage_at. Seluruh berkas diperiksa dulu; tidak ada yang disimpan selama masih ada masalah.',
+  'passport.import.help':
+    'CSV (UTF-8, baris judul, pemisah , atau ;) atau XLSX. Kolom wajib: application_number, office_code, applicant_name, birth_date, passport_kind, service, stage, stage_at. Seluruh berkas diperiksa dulu; tidak ada yang disimpan selama masih ada masalah.',
   'passport.import.file': 'Berkas',
   'passport.import.mapping': 'Pemetaan kolom (opsional, JSON: kolom → judul di berkas)',
   'passport.import.check': 'Periksa berkas',
   'passport.import.confirm': 'Impor sekarang',
   'passport.import.problems': '{count} masalah dalam {rows} baris. Perbaiki berkas lalu periksa lagi.',
-  'passport.import.ready': '{rows} baris siap: {created} baru, {updated} berubah, {unchanged} sama, {stale} lebih lama dari data tersimpan (dilewati).',
+  'passport.import.ready':
+    '{rows} baris siap: {created} baru, {updated} berubah, {unchanged} sama, {stale} lebih lama dari data tersimpan (dilewati).',
   'passport.import.done': 'Impor selesai: {created} baru, {updated} berubah, {unchanged} sama.',
   'passport.import.ignored': 'Kolom yang diabaikan: {columns}',
   'passport.import.row': 'Baris',
@@ -613,7 +616,8 @@ export const id = {
   'passport.report.late': 'Terlambat: {count}',
   'passport.report.total': 'Total: {count}',
   'apiKeys.title': 'Kunci API integrasi',
-  'apiKeys.help': 'Untuk sistem kantor yang mengirim perubahan tahap ke /api/v1/passport-applications/events. Kunci hanya ditampilkan sekali.',
+  'apiKeys.help':
+    'Untuk sistem kantor yang mengirim perubahan tahap ke /api/v1/passport-applications/events. Kunci hanya ditampilkan sekali.',
   'apiKeys.name': 'Nama',
   'apiKeys.permissions': 'Izin',
   'apiKeys.create': 'Buat kunci',

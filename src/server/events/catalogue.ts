@@ -75,7 +75,12 @@ export interface EventPayloads {
     /** The applicant consented to notifications and left an e-mail address. */
     notify: boolean;
   };
-  'passport.case_linked': { applicationId: string; applicationNumber: string; trackingCode: string; by: 'staff' | 'citizen' };
+  'passport.case_linked': {
+    applicationId: string;
+    applicationNumber: string;
+    trackingCode: string;
+    by: 'staff' | 'citizen';
+  };
   'passport.import_completed': {
     fileName: string;
     rows: number;

@@ -6,8 +6,10 @@ export const id = {
   'error.unsupported_media_type': 'Jenis isi permintaan tidak didukung',
   'error.not_found': 'Alamat tidak ditemukan',
   'error.case_not_found': 'Laporan tidak ditemukan. Periksa kembali kode pelacakan dan kunci akses Anda.',
-  'error.application_not_found': 'Permohonan tidak ditemukan. Periksa kembali nomor permohonan dan tanggal lahir.',
-  'error.invalid_import': 'Berkas impor tidak dapat diterima: perbaiki masalah yang tercantum lalu unggah lagi.',
+  'error.application_not_found':
+    'Permohonan tidak ditemukan. Periksa kembali nomor permohonan dan tanggal lahir.',
+  'error.invalid_import':
+    'Berkas impor tidak dapat diterima: perbaiki masalah yang tercantum lalu unggah lagi.',
   'error.invalid_tracking_code': 'Format kode pelacakan tidak valid',
   'error.unknown_office': 'Kantor tidak ditemukan',
   'error.unknown_service': 'Layanan tidak ditemukan di kantor ini',
@@ -93,17 +95,21 @@ export const id = {
   'passport.stage.needs_documents': 'Berkas perlu dilengkapi',
   'passport.stage.rejected': 'Permohonan ditolak',
   'passport.stage.cancelled': 'Permohonan dibatalkan',
-  'passport.next.come_on_appointment': 'Datanglah pada tanggal kedatangan yang Anda pilih dengan membawa e-KTP, Kartu Keluarga, akta kelahiran/buku nikah/ijazah dan paspor lama (jika ada), semuanya asli.',
-  'passport.next.pay': 'Bayar biaya paspor dengan kode billing yang Anda terima (paling lambat 2 jam setelah kode diterbitkan).',
+  'passport.next.come_on_appointment':
+    'Datanglah pada tanggal kedatangan yang Anda pilih dengan membawa e-KTP, Kartu Keluarga, akta kelahiran/buku nikah/ijazah dan paspor lama (jika ada), semuanya asli.',
+  'passport.next.pay':
+    'Bayar biaya paspor dengan kode billing yang Anda terima (paling lambat 2 jam setelah kode diterbitkan).',
   'passport.next.biometrics': 'Ikuti pengambilan foto dan sidik jari di kantor sesuai antrean Anda.',
   'passport.next.interview': 'Ikuti wawancara di kantor; petugas akan memanggil nomor antrean Anda.',
   'passport.next.wait': 'Tidak ada yang perlu Anda lakukan sekarang. Kami akan memproses permohonan Anda.',
   'passport.next.wait_ready': 'Paspor Anda sedang dicetak. Tunggu sampai statusnya “siap diambil”.',
-  'passport.next.collect': 'Paspor siap: datang ke kantor dengan membawa bukti pembayaran dan e-KTP asli. Pengambilan oleh orang lain memerlukan surat kuasa.',
+  'passport.next.collect':
+    'Paspor siap: datang ke kantor dengan membawa bukti pembayaran dan e-KTP asli. Pengambilan oleh orang lain memerlukan surat kuasa.',
   'passport.next.none': 'Proses permohonan sudah selesai.',
   'passport.next.bring_documents': 'Lengkapi berkas berikut di kantor (bawa aslinya):',
   'passport.next.rejected': 'Permohonan Anda ditolak. Alasannya:',
-  'passport.next.cancelled': 'Permohonan ini dibatalkan. Untuk mengajukan lagi, pesan antrean baru di aplikasi M-Paspor.',
+  'passport.next.cancelled':
+    'Permohonan ini dibatalkan. Untuk mengajukan lagi, pesan antrean baru di aplikasi M-Paspor.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -49,7 +49,7 @@ export function Applications() {
           </Link>
         )}
       </div>
-      <form className="filters" onSubmit={search} role="search">
+      <form className="filters" onSubmit={search}>
         <label>
           {t('passport.search.q')}
           <input

@@ -51,7 +51,7 @@ export const notifyApplicantJob = defineJob('passport.notify-applicant', {
   maxAttempts: 10,
   async run(ctx, payload) {
     const app = await findApplication(ctx.db, payload.applicationId);
-    if (!app || !app.contactConsent || !app.contactEmail) {
+    if (!app?.contactConsent || !app.contactEmail) {
       ctx.log.info({ applicationId: payload.applicationId }, 'applicant notification not sent');
       return;
     }
