@@ -626,4 +626,12 @@ export const en: Messages = {
   'apiKeys.confirmRevoke': 'Revoke the key “{name}”? Systems using it are refused at once.',
   'apiKeys.empty': 'No keys yet.',
   'event.passportLinked': 'Linked to passport application {number}',
+  'passportSettings.title': 'Passport completion times',
+  'passportSettings.help':
+    'In working days of the office calendar, with their source (the service standard). Applies to applications changed after saving.',
+  'passportSettings.regular': 'Regular',
+  'passportSettings.sameDay': 'Same-day',
+  'passportSettings.days': 'Working days',
+  'passportSettings.source': 'Source',
+  'passportSettings.saved': 'Completion time saved.',
 };

@@ -628,6 +628,14 @@ export const id = {
   'apiKeys.confirmRevoke': 'Cabut kunci “{name}”? Sistem yang memakainya akan langsung ditolak.',
   'apiKeys.empty': 'Belum ada kunci.',
   'event.passportLinked': 'Ditautkan ke permohonan paspor {number}',
+  'passportSettings.title': 'Waktu penyelesaian paspor',
+  'passportSettings.help':
+    'Dalam hari kerja kalender kantor, dengan sumbernya (standar pelayanan). Berlaku untuk permohonan yang berubah sesudah disimpan.',
+  'passportSettings.regular': 'Reguler',
+  'passportSettings.sameDay': 'Percepatan (hari yang sama)',
+  'passportSettings.days': 'Hari kerja',
+  'passportSettings.source': 'Sumber',
+  'passportSettings.saved': 'Waktu penyelesaian disimpan.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

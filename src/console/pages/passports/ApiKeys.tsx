@@ -3,6 +3,7 @@ import { OfficePicker, useOfficeChoice } from '../../components/OfficePicker';
 import { useConsole, useResource } from '../../lib/context';
 import { formatDateTime } from '../../lib/format';
 import { Unavailable } from '../admin/Users';
+import { PassportSettings } from './Settings';
 
 interface ApiKey {
   id: string;
@@ -126,6 +127,7 @@ export function ApiKeys() {
           </tbody>
         </table>
       )}
+      {office && <PassportSettings office={office} />}
     </div>
   );
 }
