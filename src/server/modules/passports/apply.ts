@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { dialectOf } from '../../db/dialect.js';
+import { AppError } from '../../errors.js';
 import type { Actor, EventPayloads, PassportChangeSource } from '../../events/catalogue.js';
 import { reactionsTo } from '../../events/reactions.js';
 import { newId } from '../../lib/ids.js';
@@ -119,13 +120,12 @@ async function officeRules(db: Db, officeId: string): Promise<OfficeRules> {
   };
 }
 
-/** When the completion clock starts: the appointment day, or the day the missing documents came in. */
+/** When the completion clock starts: the day the missing documents came in, else the appointment day, else now. */
 function clockStart(input: ApplicationInput, existing: StoredApplication | undefined): Date {
   if (existing?.stage === 'needs_documents' && input.stage !== 'needs_documents')
     return new Date(input.stageAt);
   const appointment = input.appointmentDate === undefined ? existing?.appointmentDate : input.appointmentDate;
-  if (appointment) return dateToInstant(appointment);
-  return new Date(existing?.createdAt && existing.stage !== 'booked' ? existing.stageAt : input.stageAt);
+  return appointment ? dateToInstant(appointment) : new Date(input.stageAt);
 }
 
 type EventDraft = {
@@ -174,9 +174,11 @@ export async function applyRecords(
     const email = input.contactEmail === undefined ? (current?.contactEmail ?? null) : input.contactEmail;
     const speed = input.speed;
     const stageChanged = plan.kind === 'create' || plan.stageChanged;
+    // The promise is made once the applicant has come (or booked, for a new record) and again when missing
+    // documents come in; other stage changes keep it, so a slow office cannot move its own deadline.
     const recompute =
       plan.kind === 'create' ||
-      plan.stageChanged ||
+      (plan.stageChanged && (current!.stage === 'booked' || current!.stage === 'needs_documents')) ||
       plan.fields.includes('speed') ||
       plan.fields.includes('appointmentDate');
     const expectedAt = recompute
@@ -252,12 +254,14 @@ export async function applyRecords(
       });
       stages.push(stageRow(app.id, input, source, nowIso));
     }
-    await trx
+    const updated = await trx
       .updateTable('passport_applications')
       .set(set)
       .where('id', '=', app.id)
       .where('version', '=', app.version)
-      .execute();
+      .executeTakeFirst();
+    // Someone changed it since it was read in this transaction (PostgreSQL, concurrent writers): try again.
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('version_conflict');
     if (plan.fields.length > 0)
       events.push({
         type: 'passport.application_updated',

@@ -233,4 +233,40 @@ describe(`importing passport applications on ${ENGINE}`, () => {
     ]);
     expect(await findApplicationByNumber(database.db, officeId, 'TST2612000051')).toBeUndefined();
   });
+
+  it('keeps the promised date through ordinary stages and restarts it when missing documents come in', async () => {
+    const at = (local: string) => ({ stage_at: local });
+    await runImport(
+      [HEADER, row({ application_number: 'TST2612000060', ...at('2026-12-01 08:00') })].join('\n'),
+    );
+    const promised = (await findApplicationByNumber(database.db, officeId, 'TST2612000060'))!.expectedAt;
+    await runImport(
+      [HEADER, row({ application_number: 'TST2612000060', stage: 'paid', ...at('2026-12-01 09:00') })].join(
+        '\n',
+      ),
+    );
+    expect((await findApplicationByNumber(database.db, officeId, 'TST2612000060'))!.expectedAt).toBe(
+      promised,
+    );
+    await runImport(
+      [
+        HEADER,
+        row({
+          application_number: 'TST2612000060',
+          stage: 'needs_documents',
+          stage_note: 'Akta kelahiran',
+          ...at('2026-12-01 10:00'),
+        }),
+      ].join('\n'),
+    );
+    await runImport(
+      [
+        HEADER,
+        row({ application_number: 'TST2612000060', stage: 'documents_verified', ...at('2026-12-02 09:00') }),
+      ].join('\n'),
+    );
+    // Wednesday 2 December + 4 working days = Tuesday 8 December.
+    const restarted = (await findApplicationByNumber(database.db, officeId, 'TST2612000060'))!.expectedAt;
+    expect(restarted?.slice(0, 10)).toBe('2026-12-08');
+  });
 });
