@@ -1,17 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../events/catalogue.js';
-import { problems } from '../../http/schema-helpers.js';
+import { Nullable, problems, StringEnum } from '../../http/schema-helpers.js';
 import { type ApiKey, type ApiPermission, authenticateApiKey } from './api-keys.js';
 import { type ApplicationInput, applyRecords } from './apply.js';
 import { asInput } from './change-stage.js';
-import { nikHash, normaliseApplicationNumber, normaliseNik, stageNeedsNote } from './model.js';
+import {
+  isLate,
+  nikHash,
+  normaliseApplicationNumber,
+  normaliseNik,
+  STAGES,
+  stageNeedsNote,
+} from './model.js';
 import { EventResult, EventsBody, type StageEvent } from './schemas.js';
-import { findApplicationByNumber } from './storage.js';
+import { findApplicationByNumber, listStages } from './storage.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,6 +27,15 @@ declare module 'fastify' {
 }
 
 type Event = Static<typeof StageEvent>;
+
+const IntegrationApplication = Type.Object({
+  applicationNumber: Type.String(),
+  stage: StringEnum(STAGES),
+  stageAt: Type.String(),
+  expectedAt: Nullable(Type.String()),
+  late: Type.Boolean(),
+  stages: Type.Array(Type.Object({ stage: StringEnum(STAGES), at: Type.String(), source: Type.String() })),
+});
 type Result = Static<typeof EventResult>;
 
 /**
@@ -67,6 +83,37 @@ export const integrationPassportRoutes: FastifyPluginAsyncTypebox<AppContext> = 
       for (const event of request.body.events)
         results.push(await applyEvent(db, config.secret, actor, key.officeId, event));
       return { results };
+    },
+  );
+
+  app.get(
+    '/passport-applications/:number',
+    {
+      schema: {
+        tags: ['Passport applications (integration)'],
+        summary: 'Where an application stands in Loket: stage, history and expected completion',
+        description:
+          'Needs an integration key with `applications:read`, for an application of the key’s office.',
+        security: [{ integrationKey: [] }],
+        params: Type.Object({ number: Type.String({ maxLength: 60 }) }),
+        response: { 200: IntegrationApplication, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const key = request.apiKey;
+      require(key, 'applications:read');
+      const number = normaliseApplicationNumber(request.params.number);
+      const found = number ? await findApplicationByNumber(db, key.officeId, number) : undefined;
+      if (!found) throw new AppError('application_not_found');
+      const stages = await listStages(db, found.id);
+      return {
+        applicationNumber: found.applicationNumber,
+        stage: found.stage,
+        stageAt: found.stageAt,
+        expectedAt: found.expectedAt,
+        late: isLate(found, new Date()),
+        stages: stages.map((s) => ({ stage: s.stage, at: s.at, source: s.source })),
+      };
     },
   );
 };

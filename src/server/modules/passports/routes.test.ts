@@ -145,6 +145,32 @@ describe(`integration API keys on ${ENGINE}`, () => {
     expect(used.lastUsedAt).not.toBeNull();
   });
 
+  it('let a key with applications:read look an application up in its own office', async () => {
+    const reader = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/api-keys',
+      headers: admin,
+      payload: { office: 'TST', name: 'Reader', permissions: ['applications:read'] },
+    });
+    const key = reader.json().key;
+    const found = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/passport-applications/TST2612000100',
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toMatchObject({
+      stage: 'documents_verified',
+      stages: [{ stage: 'booked' }, { stage: 'documents_verified' }],
+    });
+    const writerCannotRead = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/passport-applications/TST2612000100',
+      headers: { authorization: `Bearer ${writeKey}` },
+    });
+    expect(writerCannotRead.statusCode).toBe(403);
+  });
+
   it('stop working once revoked', async () => {
     const created = await t.app.inject({
       method: 'POST',
