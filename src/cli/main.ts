@@ -13,6 +13,7 @@ import { resetPassword, updateUser } from '../server/modules/accounts/update-use
 import { findCaseByTrackingCode, listCaseEvents, listMessages } from '../server/modules/cases/storage.js';
 import { parseTrackingCode } from '../server/modules/cases/tracking-code.js';
 import { findOfficeByCode } from '../server/modules/offices/storage.js';
+import { IMPORT_USAGE, importPassportsCommand } from './import-passports.js';
 import { seedBulkCases } from './seed-bulk.js';
 
 const USAGE = `Usage: loket <command>
@@ -28,6 +29,7 @@ const USAGE = `Usage: loket <command>
   user reset-2fa --email E
   user disable --email E
   user enable --email E
+${IMPORT_USAGE}
 
 Configuration comes from the same environment variables as the server (LOKET_DATABASE_URL, …).`;
 
@@ -35,6 +37,14 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   user: userCommand,
+
+  import: async ([kind, ...args]) => {
+    if (kind !== 'passports') return usage();
+    return withDatabase(async ({ db }, config) => {
+      const code = await importPassportsCommand(db, config.secret, args);
+      return code === 64 ? usage() : code;
+    });
+  },
 
   migrate: async () =>
     withDatabase(async ({ db }) => {

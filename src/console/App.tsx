@@ -17,6 +17,11 @@ import { CaseView } from './pages/CaseView';
 import { EmailSettings } from './pages/email/EmailSettings';
 import { EmailTemplates } from './pages/email/EmailTemplates';
 import { Inbox } from './pages/Inbox';
+import { ApiKeys } from './pages/passports/ApiKeys';
+import { ApplicationPage } from './pages/passports/ApplicationPage';
+import { Applications } from './pages/passports/Applications';
+import { PassportImport } from './pages/passports/Import';
+import { PassportReportPage } from './pages/passports/Report';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
 import { SlaReport } from './pages/SlaReport';
 
@@ -53,6 +58,17 @@ function SignedIn() {
           <Route path="/inbox/:view" element={<Inbox />} />
           <Route path="/cases/:code" element={<CaseView />} />
           <Route path="/account" element={<Account />} />
+          {hasRole(user, 'agent', 'supervisor', 'auditor') && (
+            <>
+              <Route path="/passports" element={<Applications />} />
+              <Route path="/passports/:id" element={<ApplicationPage />} />
+            </>
+          )}
+          {hasRole(user, 'supervisor') && <Route path="/passports/import" element={<PassportImport />} />}
+          {hasRole(user, 'supervisor', 'auditor') && (
+            <Route path="/reports/passports" element={<PassportReportPage />} />
+          )}
+          {isAdmin && <Route path="/admin/api-keys" element={<ApiKeys />} />}
           {isAdmin && <Route path="/admin/users" element={<Users />} />}
           {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
           {isAdmin && <Route path="/admin/categories" element={<Categories />} />}

@@ -29,6 +29,9 @@ import {
   findFirstOffice,
   type OfficeWithServices,
 } from '../server/modules/offices/storage.js';
+import { linkCitizenCase } from '../server/modules/passports/citizen-link.js';
+import { isIsoDate, normaliseApplicationNumber } from '../server/modules/passports/model.js';
+import { checkApplicationStatus } from '../server/modules/passports/status-check.js';
 import type { Language } from '../shared/enums.js';
 import { servedAssets } from './assets.js';
 import type { FieldErrors } from './components.js';
@@ -38,6 +41,7 @@ import { knowledgePages } from './knowledge-routes.js';
 import type { View } from './layout.js';
 import { type PortalMessageKey, type Translate, translator } from './messages/index.js';
 import { errorPage, homePage, integrityPage } from './pages/home.js';
+import { type PassportLookup, passportLookupPage, passportStatusPage } from './pages/passport.js';
 import { type CasePageState, type CaseView, type Credentials, casePage, lookupPage } from './pages/status.js';
 import { choosePage, confirmationPage, formPage, type Receipt, summaryPage } from './pages/submit.js';
 import {
@@ -451,6 +455,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
           },
           config,
         );
+        await linkCitizenCase(trx, made.case, normaliseApplicationNumber(draft.passportNumber ?? ''));
         await attachFiles(trx, { caseId: made.case.id, messageId: null, authorType: 'citizen' }, draft.files);
         return made;
       });
@@ -468,6 +473,45 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     if (!receipt) throw new PageError('forbidden');
     const view = await viewFor(request, reply, languageOf(request, reply, form.fields.lang));
     return send(request, reply, view, confirmationPage(view, receipt, form.fields.receipt!));
+  });
+
+  // ------------------------------------------------------------------ passport application status
+
+  app.get('/passport', async (request, reply) => {
+    const view = await viewFor(request, reply);
+    return send(request, reply, view, passportLookupPage(view, {}, []));
+  });
+
+  /** Number and date of birth are posted, never put in a URL; failures count like the case look-up's. */
+  app.post('/passport', async (request, reply) => {
+    const form = await readForm(request);
+    checkCsrf(request, form);
+    const view = await viewFor(request, reply, languageOf(request, reply, form.fields.lang));
+    const { t } = view;
+    const asked: PassportLookup = {
+      number: (form.fields.number ?? '').trim().slice(0, 60),
+      day: (form.fields.day ?? '').trim().slice(0, 2),
+      month: (form.fields.month ?? '').trim().slice(0, 2),
+      year: (form.fields.year ?? '').trim().slice(0, 4),
+    };
+    const birthDate = `${asked.year}-${asked.month!.padStart(2, '0')}-${asked.day!.padStart(2, '0')}`;
+    const errors: FieldErrors = [];
+    if (!asked.number)
+      errors.push({
+        field: 'number',
+        message: t('error.required', { field: t('passport.number').toLowerCase() }),
+      });
+    if (!/^\d{4}$/.test(asked.year!) || !isIsoDate(birthDate))
+      errors.push({ field: 'day', message: t('passport.invalid_date') });
+    if (errors.length)
+      return send(request, reply, view, passportLookupPage(view, asked, errors), { status: 400 });
+    try {
+      const status = await checkApplicationStatus(ctx, request.ip, asked.number!, birthDate);
+      return send(request, reply, view, passportStatusPage(view, status, asked));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'application_not_found') throw error;
+      return send(request, reply, view, passportLookupPage(view, asked, [], true), { status: 404 });
+    }
   });
 
   // ------------------------------------------------------------------ following a case

@@ -1,6 +1,7 @@
 import { ATTACHMENT_LIMITS, type StoredFile } from '../server/modules/cases/attachments.js';
 import { DESCRIPTION_MAX, MESSAGE_MAX, SUBJECT_MAX } from '../server/modules/cases/schemas.js';
 import type { OfficeWithServices } from '../server/modules/offices/storage.js';
+import { normaliseApplicationNumber } from '../server/modules/passports/model.js';
 import type { CaseType } from '../shared/enums.js';
 import { CASE_TYPES } from '../shared/enums.js';
 import type { FieldErrors } from './components.js';
@@ -15,6 +16,8 @@ export interface Draft {
   name: string;
   email: string;
   phone: string;
+  /** A passport application number the case is about (optional); older sealed drafts lack it. */
+  passportNumber?: string;
   anonymous: boolean;
   confidential: boolean;
   consent: boolean;
@@ -34,6 +37,7 @@ export function emptyDraft(type: CaseType): Draft {
     name: '',
     email: '',
     phone: '',
+    passportNumber: '',
     anonymous: false,
     confidential: false,
     consent: false,
@@ -62,6 +66,7 @@ export function readDraft(
     name: clean(fields.name),
     email: clean(fields.email),
     phone: clean(fields.phone),
+    passportNumber: clean(fields.passport_number).slice(0, 60),
     anonymous: fields.anonymous === '1',
     confidential: fields.confidential === '1',
     consent: fields.consent === '1',
@@ -79,6 +84,9 @@ export function readDraft(
     errors.push({ field: 'email', message: t('error.email') });
   }
   if (draft.phone && !PHONE.test(draft.phone)) errors.push({ field: 'phone', message: t('error.phone') });
+  if (draft.passportNumber && !normaliseApplicationNumber(draft.passportNumber)) {
+    errors.push({ field: 'passport_number', message: t('passport.application_number_invalid') });
+  }
   if (!draft.consent) errors.push({ field: 'consent', message: t('error.consent') });
   if (files.length > ATTACHMENT_LIMITS.maxFiles) {
     errors.push({ field: 'files', message: t('error.file_count', { count: ATTACHMENT_LIMITS.maxFiles }) });

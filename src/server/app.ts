@@ -31,6 +31,10 @@ import { staffKnowledgeRoutes } from './modules/knowledge/staff-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
+import { integrationPassportRoutes } from './modules/passports/integration-routes.js';
+import { publicPassportRoutes } from './modules/passports/public-routes.js';
+import { staffPassportRoutes } from './modules/passports/staff-routes.js';
+import { passportUnsubscribeRoutes } from './modules/passports/unsubscribe-routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
@@ -98,6 +102,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       components: {
         securitySchemes: {
           accessKey: { type: 'apiKey', in: 'header', name: 'X-Access-Key' },
+          integrationKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An integration key (`loket_…`) created by an administrator, scoped to one office.',
+          },
           staffSession: {
             type: 'apiKey',
             in: 'cookie',
@@ -126,9 +135,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(serviceLevelRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(notificationRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(emailAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(publicPassportRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(integrationPassportRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(staffPassportRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(unsubscribeRoutes, ctx);
   await app.register(publicKnowledgeRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });
+  await app.register(passportUnsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

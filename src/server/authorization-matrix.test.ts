@@ -13,6 +13,7 @@ import type { StaffUser } from './modules/accounts/model.js';
 import { ROLES, type Role } from './modules/accounts/roles.js';
 import { createTeam } from './modules/accounts/teams.js';
 import { transitionCase } from './modules/cases/transition-case.js';
+import { applyRecords } from './modules/passports/apply.js';
 
 /**
  * Every staff route × every role (and no session at all): allowed means a 2xx answer; denied means 401 without
@@ -99,13 +100,40 @@ async function failedJobId() {
   return id;
 }
 
+let applicationCounter = 0;
+/** A new passport application of office TST (booked), by id. */
+async function freshApplication() {
+  applicationCounter++;
+  const result = await applyRecords(
+    t.db,
+    { type: 'system', id: null, name: null },
+    officeId,
+    [
+      {
+        applicationNumber: `TST26110${String(applicationCounter).padStart(5, '0')}`,
+        applicantName: 'Pemohon Fiktif',
+        birthDate: '1990-01-01',
+        passportKind: 'electronic',
+        validityYears: 10,
+        service: 'new',
+        speed: 'regular',
+        stage: 'booked',
+        stageAt: '2026-11-20T01:00:00.000Z',
+      },
+    ],
+    { source: 'demo', now: new Date() },
+  );
+  return result.results[0]!.applicationId!;
+}
+
 interface Route {
   name: string;
   allowed: readonly Role[];
   request: () => Promise<{
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     url: string;
-    payload?: object;
+    payload?: object | string;
+    contentType?: string;
   }>;
 }
 
@@ -493,6 +521,92 @@ const routes: Route[] = [
     allowed: EVERYONE,
     request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),
   },
+  {
+    name: 'search passport applications',
+    allowed: READERS,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/passport-applications?q=fiktif' }),
+  },
+  {
+    name: 'read a passport application',
+    allowed: READERS,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/staff/passport-applications/${await freshApplication()}`,
+    }),
+  },
+  {
+    name: 'record a passport stage',
+    allowed: ['supervisor'],
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/staff/passport-applications/${await freshApplication()}/stage`,
+      payload: { stage: 'documents_verified', version: 1 },
+    }),
+  },
+  {
+    name: 'link a case to a passport application',
+    allowed: HANDLERS,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/staff/passport-applications/${await freshApplication()}/cases`,
+      payload: { trackingCode: await freshCase() },
+    }),
+  },
+  {
+    name: 'passport application beside a case',
+    allowed: READERS,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/staff/cases/${await freshCase()}/passport-application`,
+    }),
+  },
+  {
+    name: 'check a passport import (dry run)',
+    allowed: ['supervisor'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/passport-imports?office=TST',
+      contentType: 'text/csv',
+      payload:
+        'application_number,applicant_name,birth_date,passport_kind,service,stage,stage_at\nTST2611099999,Uji,1990-01-01,biasa,baru,booked,2026-11-20 09:00\n',
+    }),
+  },
+  {
+    name: 'passport report',
+    allowed: ['supervisor', 'auditor'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/passport-reports?from=2026-11-01&to=2026-11-30',
+    }),
+  },
+  {
+    name: 'read passport completion settings',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/passport-settings' }),
+  },
+  {
+    name: 'save a passport completion setting',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/offices/TST/passport-settings',
+      payload: { speed: 'regular', workingDays: 4, source: 'Standar pelayanan kantor' },
+    }),
+  },
+  {
+    name: 'list integration API keys',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/api-keys' }),
+  },
+  {
+    name: 'create an integration API key',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/api-keys',
+      payload: { office: 'TST', name: 'SIMKIM', permissions: ['applications:write'] },
+    }),
+  },
 ];
 
 // ---- knowledge base ----
@@ -877,8 +991,9 @@ describe(`authorization matrix on ${process.env.LOKET_TEST_DATABASE_URL ? 'Postg
     it(`${route.name}: ${route.allowed.join(', ')}`, async () => {
       const outcomes: string[] = [];
       for (const who of ['anonymous', ...ROLES] as Who[]) {
-        const { method, url, payload } = await route.request();
-        const response = await t.app.inject({ method, url, headers: headers.get(who)!, payload });
+        const { method, url, payload, contentType } = await route.request();
+        const sent = contentType ? { ...headers.get(who)!, 'content-type': contentType } : headers.get(who)!;
+        const response = await t.app.inject({ method, url, headers: sent, payload });
         const allowed = response.statusCode >= 200 && response.statusCode < 300;
         const expected = who !== 'anonymous' && route.allowed.includes(who);
         if (allowed !== expected)

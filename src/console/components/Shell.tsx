@@ -193,6 +193,12 @@ export function Shell({ children }: { children: ReactNode }) {
           >
             {t('nav.inbox')}
           </NavLink>
+          {hasRole(user, 'agent', 'supervisor', 'auditor') && (
+            <NavLink to="/passports">{t('nav.passports')}</NavLink>
+          )}
+          {hasRole(user, 'supervisor', 'auditor') && (
+            <NavLink to="/reports/passports">{t('nav.passportReport')}</NavLink>
+          )}
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
@@ -203,6 +209,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {readsServiceLevels && <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>}
           {isAdmin && <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>}
           {readsKnowledge(user) && <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>}
+          {isAdmin && <NavLink to="/admin/api-keys">{t('nav.apiKeys')}</NavLink>}
         </nav>
         <div className="topbar-end">
           <NotificationBell />

@@ -10,6 +10,7 @@ import { fillPlaceholders } from '../lib/placeholders';
 import type { CannedResponse, CaseDetail, TimelineEntry } from '../lib/types';
 import { PRIORITIES } from '../lib/views';
 import { PriorityMark, StatusBadge } from './Inbox';
+import { PassportBeside } from './passports/Beside';
 
 type Mode = 'public_reply' | 'internal_note';
 
@@ -65,6 +66,8 @@ function eventText(
       return t(`event.sla.${String(p.milestone)}` as MessageKey);
     case 'case.escalated':
       return t('event.escalated', { rule: String(p.ruleName ?? '') });
+    case 'passport.case_linked':
+      return t('event.passportLinked', { number: String(p.applicationNumber ?? '') });
     default:
       return t('event.other', { type: entry.type ?? '?' });
   }
@@ -758,6 +761,7 @@ export function CaseView() {
       </div>
       <aside className="case-side" aria-label={t('case.details')}>
         <Properties detail={detail} apply={apply} />
+        <PassportBeside trackingCode={detail.trackingCode} />
       </aside>
     </div>
   );

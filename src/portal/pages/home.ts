@@ -9,6 +9,7 @@ const ACTIONS: { href: string; key: string }[] = [
   { href: '/submit/compliment', key: 'compliment' },
   { href: '/integrity', key: 'integrity' },
   { href: '/status', key: 'status' },
+  { href: '/passport', key: 'passport' },
 ];
 
 export function homePage(view: View): SafeHtml {

@@ -91,7 +91,7 @@ type Entry =
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Date and time in the office's zone; formatters are costly to build, so each is built once. */
-function formatTime(view: View, at: string, timeZone: string): string {
+export function formatTime(view: View, at: string, timeZone: string): string {
   const id = `${view.language} ${timeZone}`;
   let format = timeFormats.get(id);
   if (!format) {

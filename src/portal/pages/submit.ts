@@ -96,6 +96,16 @@ ${textArea(t, {
   value: draft.description,
   error: errorFor(errors, 'description'),
 })}
+${textInput(t, {
+  name: 'passport_number',
+  label: t('passport.application_number'),
+  hint: t('passport.application_number_hint'),
+  value: draft.passportNumber,
+  error: errorFor(errors, 'passport_number'),
+  short: true,
+  spellcheck: false,
+  autocomplete: 'off',
+})}
 <fieldset aria-describedby="f-contact-hint">
 <legend>${t('submit.contact')}</legend>
 <p class="hint" id="f-contact-hint">${t('submit.contact_hint')}</p>
@@ -195,6 +205,7 @@ ${row(t('submit.summary_type'), t(`type.${draft.type}` as PortalMessageKey))}
 ${row(t('submit.summary_category'), draft.category ? categoryLabel(view, draft.category) : t('submit.category_none'))}
 ${row(t('submit.summary_subject'), draft.subject)}
 <div><dt>${t('submit.summary_description')}</dt><dd>${multiline(draft.description)}</dd></div>
+${draft.passportNumber ? row(t('passport.application_number'), draft.passportNumber) : ''}
 <div><dt>${t('submit.summary_contact')}</dt><dd>${
       contact.length ? multiline(contact.join('\n')) : t('submit.summary_no_contact')
     }</dd></div>

@@ -7,6 +7,7 @@ import * as knowledge from './migrations/2026-11-28-05-knowledge.js';
 import * as jobs from './migrations/2026-11-28-06-jobs.js';
 import * as serviceLevels from './migrations/2026-11-28-07-service-levels.js';
 import * as email from './migrations/2026-11-28-08-email.js';
+import * as passports from './migrations/2026-11-28-10-passports.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-07-service-levels': serviceLevels,
   '2026-11-28-08-email': email,
   '2026-11-28-05-knowledge': knowledge,
+  '2026-11-28-10-passports': passports,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -509,6 +509,83 @@ export interface KbQuestionTable {
   created_at: Timestamp;
 }
 
+export interface PassportApplicationTable {
+  id: string;
+  office_id: string;
+  application_number: string;
+  applicant_name: string;
+  name_search: string;
+  birth_date: string;
+  nik_hash: string | null;
+  nik_last4: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_consent: Bool;
+  language: string;
+  passport_kind: string;
+  validity_years: number;
+  service: string;
+  speed: string;
+  appointment_date: string | null;
+  priority_group: string | null;
+  stage: string;
+  stage_at: Timestamp;
+  stage_officer: string | null;
+  stage_note: string | null;
+  expected_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface PassportStageTable {
+  id: string;
+  application_id: string;
+  stage: string;
+  at: Timestamp;
+  officer: string | null;
+  note: string | null;
+  source: string;
+  created_at: Timestamp;
+}
+
+export interface PassportCaseLinkTable {
+  case_id: string;
+  application_id: string;
+  linked_at: Timestamp;
+  linked_by: string | null;
+}
+
+export interface PassportSettingTable {
+  office_id: string;
+  speed: string;
+  working_days: number;
+  source: string;
+  updated_at: Timestamp;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  office_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  /** Space-separated permissions, e.g. `applications:write`. */
+  permissions: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface PassportEventReceiptTable {
+  office_id: string;
+  event_id: string;
+  application_id: string;
+  result: string;
+  received_at: Timestamp;
+}
+
 export interface Schema {
   offices: OfficeTable;
   services: ServiceTable;
@@ -547,6 +624,12 @@ export interface Schema {
   kb_maklumat: KbMaklumatTable;
   kb_synonyms: KbSynonymTable;
   kb_questions: KbQuestionTable;
+  passport_applications: PassportApplicationTable;
+  passport_stages: PassportStageTable;
+  passport_case_links: PassportCaseLinkTable;
+  passport_settings: PassportSettingTable;
+  api_keys: ApiKeyTable;
+  passport_event_receipts: PassportEventReceiptTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

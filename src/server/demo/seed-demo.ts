@@ -8,6 +8,7 @@ import { transitionCase } from '../modules/cases/transition-case.js';
 import { seedDemoMail } from '../modules/email/demo.js';
 import { seedDemoKnowledge } from '../modules/knowledge/demo-seed.js';
 import { createOffice } from '../modules/offices/create-office.js';
+import { seedDemoPassports } from '../modules/passports/demo.js';
 import { demoCases, demoServices } from './demo-content.js';
 import type { DemoCase, DemoStep } from './demo-data-types.js';
 
@@ -65,6 +66,7 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
   );
   const seeded: SeededCase[] = [];
   for (const demo of demoCases) seeded.push(await replayCase(db, secret, demo, now));
+  await seedDemoPassports(db, DEMO_OFFICE_CODE, now);
   await seedDemoMail(db, DEMO_OFFICE_CODE);
   return seeded;
 }

@@ -85,7 +85,50 @@ export interface EventPayloads {
   'knowledge.standard_saved': { serviceCode: string; effectiveFrom: string };
   'knowledge.maklumat_saved': { effectiveFrom: string };
   'knowledge.synonym_saved': { language: string; term: string; means: string; deleted?: boolean };
+  'passport.application_created': {
+    applicationId: string;
+    applicationNumber: string;
+    stage: string;
+    source: PassportChangeSource;
+  };
+  'passport.application_updated': {
+    applicationId: string;
+    applicationNumber: string;
+    /** Names of the changed fields only: values may be personal data. */
+    fields: string[];
+    source: PassportChangeSource;
+  };
+  'passport.stage_changed': {
+    applicationId: string;
+    applicationNumber: string;
+    from: string;
+    to: string;
+    at: string;
+    source: PassportChangeSource;
+    /** The applicant consented to notifications and left an e-mail address. */
+    notify: boolean;
+  };
+  'passport.case_linked': {
+    applicationId: string;
+    applicationNumber: string;
+    trackingCode: string;
+    by: 'staff' | 'citizen';
+  };
+  'passport.import_completed': {
+    fileName: string;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    stale: number;
+  };
+  'passport.settings_saved': { speed: string; workingDays: number; source: string };
+  'api_key.created': { id: string; name: string; permissions: string[] };
+  'api_key.revoked': { id: string; name: string };
 }
+
+/** Where a change to a passport application came from. */
+export type PassportChangeSource = 'import' | 'api' | 'staff' | 'demo';
 
 export type EventType = keyof EventPayloads;
 

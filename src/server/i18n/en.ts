@@ -8,6 +8,9 @@ export const en: Record<MessageKey, string> = {
   'error.unsupported_media_type': 'This content type is not supported',
   'error.not_found': 'Address not found',
   'error.case_not_found': 'Case not found. Please check your tracking code and access key.',
+  'error.application_not_found':
+    'Application not found. Please check the application number and date of birth.',
+  'error.invalid_import': 'The import file was not accepted: fix the problems listed and upload it again.',
   'error.invalid_tracking_code': 'The tracking code format is not valid',
   'error.unknown_office': 'Office not found',
   'error.unknown_service': 'Service not found at this office',
@@ -109,4 +112,33 @@ export const en: Record<MessageKey, string> = {
   'knowledge.standard.service_guarantee': 'Service guarantee',
   'knowledge.standard.security_guarantee': 'Security and safety guarantee',
   'knowledge.standard.performance_evaluation': 'Staff performance evaluation',
+  'passport.stage.booked': 'Booked (appointment made)',
+  'passport.stage.documents_verified': 'Documents checked',
+  'passport.stage.paid': 'Payment received',
+  'passport.stage.biometrics_taken': 'Photo and fingerprints taken',
+  'passport.stage.interviewed': 'Interview done',
+  'passport.stage.adjudicated': 'Application approved',
+  'passport.stage.printed': 'Passport being printed',
+  'passport.stage.ready_for_pickup': 'Passport ready for collection',
+  'passport.stage.collected': 'Passport collected',
+  'passport.stage.needs_documents': 'Documents missing',
+  'passport.stage.rejected': 'Application refused',
+  'passport.stage.cancelled': 'Application cancelled',
+  'passport.next.come_on_appointment':
+    'Come on the appointment date you chose with your original e-KTP, family card, birth certificate/marriage book/diploma and your old passport (if any).',
+  'passport.next.pay':
+    'Pay the passport fee with the billing code you received (within 2 hours of its issue).',
+  'passport.next.biometrics':
+    'Have your photo and fingerprints taken at the office when your queue number is called.',
+  'passport.next.interview': 'Attend the interview at the office; an officer will call your queue number.',
+  'passport.next.wait': 'Nothing to do for now. We are processing your application.',
+  'passport.next.wait_ready':
+    'Your passport is being printed. Wait until its status is “ready for collection”.',
+  'passport.next.collect':
+    'Ready: come to the office with your payment receipt and original e-KTP. Someone collecting for you needs a power of attorney.',
+  'passport.next.none': 'Your application is complete.',
+  'passport.next.bring_documents': 'Bring the following documents to the office (originals):',
+  'passport.next.rejected': 'Your application was refused. The reason:',
+  'passport.next.cancelled':
+    'This application was cancelled. To apply again, book a new appointment in the M-Paspor app.',
 };

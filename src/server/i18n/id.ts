@@ -6,6 +6,10 @@ export const id = {
   'error.unsupported_media_type': 'Jenis isi permintaan tidak didukung',
   'error.not_found': 'Alamat tidak ditemukan',
   'error.case_not_found': 'Laporan tidak ditemukan. Periksa kembali kode pelacakan dan kunci akses Anda.',
+  'error.application_not_found':
+    'Permohonan tidak ditemukan. Periksa kembali nomor permohonan dan tanggal lahir.',
+  'error.invalid_import':
+    'Berkas impor tidak dapat diterima: perbaiki masalah yang tercantum lalu unggah lagi.',
   'error.invalid_tracking_code': 'Format kode pelacakan tidak valid',
   'error.unknown_office': 'Kantor tidak ditemukan',
   'error.unknown_service': 'Layanan tidak ditemukan di kantor ini',
@@ -108,6 +112,33 @@ export const id = {
   'knowledge.standard.service_guarantee': 'Jaminan pelayanan',
   'knowledge.standard.security_guarantee': 'Jaminan keamanan dan keselamatan pelayanan',
   'knowledge.standard.performance_evaluation': 'Evaluasi kinerja pelaksana',
+  'passport.stage.booked': 'Terdaftar (antrean sudah dipesan)',
+  'passport.stage.documents_verified': 'Berkas sudah diperiksa',
+  'passport.stage.paid': 'Pembayaran diterima',
+  'passport.stage.biometrics_taken': 'Foto dan sidik jari sudah diambil',
+  'passport.stage.interviewed': 'Wawancara selesai',
+  'passport.stage.adjudicated': 'Permohonan disetujui',
+  'passport.stage.printed': 'Paspor sedang dicetak',
+  'passport.stage.ready_for_pickup': 'Paspor siap diambil',
+  'passport.stage.collected': 'Paspor sudah diambil',
+  'passport.stage.needs_documents': 'Berkas perlu dilengkapi',
+  'passport.stage.rejected': 'Permohonan ditolak',
+  'passport.stage.cancelled': 'Permohonan dibatalkan',
+  'passport.next.come_on_appointment':
+    'Datanglah pada tanggal kedatangan yang Anda pilih dengan membawa e-KTP, Kartu Keluarga, akta kelahiran/buku nikah/ijazah dan paspor lama (jika ada), semuanya asli.',
+  'passport.next.pay':
+    'Bayar biaya paspor dengan kode billing yang Anda terima (paling lambat 2 jam setelah kode diterbitkan).',
+  'passport.next.biometrics': 'Ikuti pengambilan foto dan sidik jari di kantor sesuai antrean Anda.',
+  'passport.next.interview': 'Ikuti wawancara di kantor; petugas akan memanggil nomor antrean Anda.',
+  'passport.next.wait': 'Tidak ada yang perlu Anda lakukan sekarang. Kami akan memproses permohonan Anda.',
+  'passport.next.wait_ready': 'Paspor Anda sedang dicetak. Tunggu sampai statusnya “siap diambil”.',
+  'passport.next.collect':
+    'Paspor siap: datang ke kantor dengan membawa bukti pembayaran dan e-KTP asli. Pengambilan oleh orang lain memerlukan surat kuasa.',
+  'passport.next.none': 'Proses permohonan sudah selesai.',
+  'passport.next.bring_documents': 'Lengkapi berkas berikut di kantor (bawa aslinya):',
+  'passport.next.rejected': 'Permohonan Anda ditolak. Alasannya:',
+  'passport.next.cancelled':
+    'Permohonan ini dibatalkan. Untuk mengajukan lagi, pesan antrean baru di aplikasi M-Paspor.',
 } as const;
 
 export type MessageKey = keyof typeof id;

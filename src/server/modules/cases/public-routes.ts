@@ -4,6 +4,8 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { CITIZEN_ACTOR } from '../../events/catalogue.js';
 import { problems } from '../../http/schema-helpers.js';
+import { inTransaction } from '../../lib/transaction.js';
+import { citizenApplicationNumber, linkCitizenCase } from '../passports/citizen-link.js';
 import { addCitizenMessage } from './add-message.js';
 import { caseForCitizen, caseWithTimelineForCitizen } from './citizen-access.js';
 import { createCase } from './create-case.js';
@@ -44,8 +46,18 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       },
     },
     async (request, reply) => {
-      const { language = 'id', ...input } = request.body;
-      const created = await createCase(db, CITIZEN_ACTOR, { ...input, language, channel: 'api' }, config);
+      const { language = 'id', passportApplicationNumber, ...input } = request.body;
+      const number = citizenApplicationNumber(passportApplicationNumber, 'passportApplicationNumber');
+      const create = (trx: typeof db) =>
+        createCase(trx, CITIZEN_ACTOR, { ...input, language, channel: 'api' }, config);
+      // Only a case that names an application pays for the link, in the same transaction as the case.
+      const created = number
+        ? await inTransaction(db, async (trx) => {
+            const made = await create(trx);
+            await linkCitizenCase(trx, made.case, number);
+            return made;
+          })
+        : await create(db);
       reply.code(201).header('location', `/api/v1/cases/${created.case.trackingCode}`);
       return {
         trackingCode: created.case.trackingCode,

@@ -59,6 +59,12 @@ export const CreateCaseBody = Type.Object(
     ),
     confidential: Type.Optional(Type.Boolean({ description: 'Never show the content publicly.' })),
     language: Type.Optional(StringEnum(LANGUAGES, { default: 'id' })),
+    passportApplicationNumber: Type.Optional(
+      Type.String({
+        maxLength: 60,
+        description: 'The passport application the case is about, if any; linked when the office knows it.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -134,7 +134,7 @@ async function threadHeaders(
 
 const DEFAULT_BRAND = '#0b4f8a';
 
-function brandedHtml(parts: {
+export function brandedHtml(parts: {
   language: string;
   title: string;
   officeName: string;
