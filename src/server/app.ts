@@ -19,6 +19,7 @@ import { negotiateLanguage } from './i18n/index.js';
 import { jobAdminRoutes } from './jobs/routes.js';
 import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
+import { auditPublicRoutes, auditStaffRoutes } from './modules/audit/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
@@ -124,6 +125,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(serviceLevelRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(notificationRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(emailAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(auditStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(auditPublicRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(unsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);

@@ -6,6 +6,7 @@ import * as search from './migrations/2026-11-28-04-search.js';
 import * as jobs from './migrations/2026-11-28-06-jobs.js';
 import * as serviceLevels from './migrations/2026-11-28-07-service-levels.js';
 import * as email from './migrations/2026-11-28-08-email.js';
+import * as audit from './migrations/2026-11-28-09-audit.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-06-jobs': jobs,
   '2026-11-28-07-service-levels': serviceLevels,
   '2026-11-28-08-email': email,
+  '2026-11-28-09-audit': audit,
 };
 
 function migrator(db: Kysely<any>): Migrator {

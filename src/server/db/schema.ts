@@ -412,6 +412,33 @@ export interface Schema {
   sla_alerts: SlaAlertTable;
   notifications: NotificationTable;
   notification_preferences: NotificationPreferenceTable;
+  audit_chain: AuditChainTable;
+  audit_checkpoints: AuditCheckpointTable;
+  audit_chainer: AuditChainerTable;
+}
+
+/** One link of the audit chain (modules/audit/): append-only. */
+export interface AuditChainTable {
+  seq: number;
+  event_id: string;
+  event_hash: string;
+  previous_hash: string;
+  entry_hash: string;
+  chained_at: Timestamp;
+}
+
+export interface AuditCheckpointTable {
+  day: string;
+  seq: number;
+  entry_hash: string;
+  created_at: Timestamp;
+  public_key: string;
+  signature: string;
+}
+
+export interface AuditChainerTable {
+  id: number;
+  horizon: string;
 }
 
 export type CaseRow = Selectable<CaseTable>;

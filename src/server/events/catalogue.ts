@@ -52,6 +52,9 @@ export interface EventPayloads {
     id: string;
     deleted?: boolean;
   };
+  'audit.checkpoint_published': { day: string; seq: number; entryHash: string };
+  'audit.verified': { intact: boolean; entries: number; problem: string | null };
+  'audit.exported': { rows: number; filters: Record<string, string> };
 }
 
 export type EventType = keyof EventPayloads;

@@ -10,3 +10,4 @@ import '../modules/email/inbound/imap-poller.js';
 import '../modules/service-levels/reactions.js';
 import '../modules/service-levels/sweep.js';
 import '../modules/notifications/reactions.js';
+import '../modules/audit/jobs.js';
