@@ -489,6 +489,21 @@ const routes: Route[] = [
     }),
   },
   {
+    name: 'browse the audit trail',
+    allowed: ['auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/audit/events?type=case.' }),
+  },
+  {
+    name: 'export the audit trail as CSV',
+    allowed: ['auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/audit/events.csv?from=2026-01-01T00:00:00Z' }),
+  },
+  {
+    name: 'verify the audit chain',
+    allowed: ['auditor', 'admin'],
+    request: async () => ({ method: 'POST', url: '/api/v1/staff/audit/verify' }),
+  },
+  {
     name: 'own session',
     allowed: EVERYONE,
     request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),
