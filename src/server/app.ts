@@ -27,6 +27,7 @@ import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
 import { emailAdminRoutes } from './modules/email/admin-routes.js';
 import { unsubscribeRoutes } from './modules/email/routes.js';
+import { integrityStaffRoutes } from './modules/integrity/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(emailAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(auditStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(integrityStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(auditPublicRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(unsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);

@@ -415,6 +415,58 @@ export interface Schema {
   audit_chain: AuditChainTable;
   audit_checkpoints: AuditCheckpointTable;
   audit_chainer: AuditChainerTable;
+  integrity_officer_keys: IntegrityOfficerKeyTable;
+  integrity_reports: IntegrityReportTable;
+  integrity_report_keys: IntegrityReportKeyTable;
+  integrity_messages: IntegrityMessageTable;
+  integrity_unlocks: IntegrityUnlockTable;
+}
+
+export interface IntegrityOfficerKeyTable {
+  user_id: string;
+  office_id: string;
+  public_key: string;
+  encrypted_private_key: string;
+  status: 'active' | 'pending';
+  created_at: Timestamp;
+}
+
+export interface IntegrityReportTable {
+  id: string;
+  office_id: string;
+  receipt_hash: string;
+  category: string;
+  status: string;
+  received_day: string;
+  last_activity_day: string;
+  content: string;
+  reporter_key: string;
+  reported_user_mac: string | null;
+  message_count: number;
+  unrecorded_activity: number;
+}
+
+export interface IntegrityReportKeyTable {
+  report_id: string;
+  user_id: string;
+  sealed_key: string;
+}
+
+export interface IntegrityMessageTable {
+  id: string;
+  report_id: string;
+  position: number;
+  author: 'reporter' | 'officer';
+  author_user_id: string | null;
+  body: string;
+  day: string;
+}
+
+export interface IntegrityUnlockTable {
+  session_id: string;
+  user_id: string;
+  sealed_key: string;
+  expires_at: Timestamp;
 }
 
 /** One link of the audit chain (modules/audit/): append-only. */

@@ -55,6 +55,14 @@ export interface EventPayloads {
   'audit.checkpoint_published': { day: string; seq: number; entryHash: string };
   'audit.verified': { intact: boolean; entries: number; problem: string | null };
   'audit.exported': { rows: number; filters: Record<string, string> };
+  // Integrity reports: ids only, never content, contact or the person reported (modules/integrity/).
+  'integrity.reporter_activity': { reportId: string; day: string; count: number };
+  'integrity.report_opened': { reportId: string };
+  'integrity.officer_replied': { reportId: string };
+  'integrity.report_triaged': { reportId: string; status?: string; reportedPersonNamed: boolean };
+  'integrity.officer_enrolled': { userId: string; status: 'active' | 'pending' };
+  'integrity.officer_granted': { userId: string; reports: number };
+  'integrity.key_unlocked': { userId: string };
 }
 
 export type EventType = keyof EventPayloads;

@@ -39,6 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.insertInto('audit_chainer').values({ id: 1, horizon: '0' }).execute();
 
+  await createIntegrityTables(db, t);
+
   if (dialect === 'postgres') {
     // The id of the transaction that wrote each event: the chainer only reads events of transactions that have
     // finished (below the snapshot's xmin), so a long transaction's event is never skipped. A column default
@@ -71,6 +73,73 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
+/**
+ * Integrity reports (modules/integrity/): kept apart from `cases`, so no case list, search, export, SLA sweep or
+ * notification can ever include one. Their ids are random (UUIDv4, not time-ordered) and their times are days.
+ * Content, messages and contact details are ciphertext; see modules/integrity/crypto.ts.
+ */
+async function createIntegrityTables(db: Kysely<any>, t: ReturnType<typeof columnTypes>): Promise<void> {
+  await db.schema
+    .createTable('integrity_officer_keys')
+    .addColumn('user_id', t.id, (c) => c.primaryKey().references('users.id'))
+    .addColumn('office_id', t.id, (c) => c.notNull().references('offices.id'))
+    .addColumn('public_key', 'varchar(100)', (c) => c.notNull())
+    .addColumn('encrypted_private_key', 'varchar(400)', (c) => c.notNull())
+    // active: reports are sealed to this key · pending: waits for an active officer to grant access
+    .addColumn('status', 'varchar(10)', (c) => c.notNull())
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('integrity_reports')
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('office_id', t.id, (c) => c.notNull().references('offices.id'))
+    .addColumn('receipt_hash', 'varchar(64)', (c) => c.notNull().unique())
+    .addColumn('category', 'varchar(20)', (c) => c.notNull())
+    .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    .addColumn('received_day', 'varchar(10)', (c) => c.notNull())
+    .addColumn('last_activity_day', 'varchar(10)', (c) => c.notNull())
+    .addColumn('content', 'text', (c) => c.notNull())
+    .addColumn('reporter_key', 'varchar(200)', (c) => c.notNull())
+    // HMAC of (report, user) for the person reported, so a database read does not say who is accused.
+    .addColumn('reported_user_mac', 'varchar(64)')
+    .addColumn('message_count', 'integer', (c) => c.notNull())
+    // Reporter activity not yet written to the event trail (written in daily batches: see integrity/jobs.ts).
+    .addColumn('unrecorded_activity', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('integrity_reports_office')
+    .on('integrity_reports')
+    .columns(['office_id', 'status'])
+    .execute();
+  await db.schema
+    .createTable('integrity_report_keys')
+    .addColumn('report_id', t.id, (c) => c.notNull().references('integrity_reports.id'))
+    .addColumn('user_id', t.id, (c) => c.notNull().references('users.id'))
+    .addColumn('sealed_key', 'varchar(300)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('integrity_report_keys_pk', ['report_id', 'user_id'])
+    .execute();
+  await db.schema
+    .createTable('integrity_messages')
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('report_id', t.id, (c) => c.notNull().references('integrity_reports.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('author', 'varchar(10)', (c) => c.notNull())
+    .addColumn('author_user_id', t.id, (c) => c.references('users.id'))
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('day', 'varchar(10)', (c) => c.notNull())
+    .addUniqueConstraint('integrity_messages_position', ['report_id', 'position'])
+    .execute();
+  // An officer's unlocked private key for one session, sealed with a key derived from the session token (which
+  // only the officer's browser holds): never in the clear, gone when it expires or the officer locks it.
+  await db.schema
+    .createTable('integrity_unlocks')
+    .addColumn('session_id', 'varchar(100)', (c) => c.primaryKey())
+    .addColumn('user_id', t.id, (c) => c.notNull().references('users.id'))
+    .addColumn('sealed_key', 'varchar(400)', (c) => c.notNull())
+    .addColumn('expires_at', t.timestamp, (c) => c.notNull())
+    .execute();
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
   const dialect = dialectOf(db);
   if (dialect === 'postgres') {
@@ -85,6 +154,15 @@ export async function down(db: Kysely<any>): Promise<void> {
       for (const operation of ['update', 'delete'])
         await sql`drop trigger if exists ${sql.raw(`${table}_no_${operation}`)}`.execute(db);
   }
-  for (const table of ['audit_chainer', 'audit_checkpoints', 'audit_chain'])
+  for (const table of [
+    'integrity_unlocks',
+    'integrity_messages',
+    'integrity_report_keys',
+    'integrity_reports',
+    'integrity_officer_keys',
+    'audit_chainer',
+    'audit_checkpoints',
+    'audit_chain',
+  ])
     await db.schema.dropTable(table).execute();
 }
