@@ -504,6 +504,26 @@ const routes: Route[] = [
     request: async () => ({ method: 'POST', url: '/api/v1/staff/audit/verify' }),
   },
   {
+    name: 'integrity report counts (aggregate only)',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/counts' }),
+  },
+  {
+    name: 'own integrity key status',
+    allowed: ['integrity_officer'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/key' }),
+  },
+  {
+    name: 'list integrity reports',
+    allowed: ['integrity_officer'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/reports' }),
+  },
+  {
+    name: 'lock the integrity key',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'POST', url: '/api/v1/staff/integrity/lock' }),
+  },
+  {
     name: 'own session',
     allowed: EVERYONE,
     request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),
