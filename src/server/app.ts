@@ -31,6 +31,7 @@ import { integrityStaffRoutes } from './modules/integrity/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
+import { privacyRoutes } from './modules/privacy/routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(emailAdminRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(auditStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(integrityStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(privacyRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(auditPublicRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(unsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);

@@ -524,6 +524,34 @@ const routes: Route[] = [
     request: async () => ({ method: 'POST', url: '/api/v1/staff/integrity/lock' }),
   },
   {
+    name: 'retention settings',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/retention' }),
+  },
+  {
+    name: 'change retention',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/offices/TST/retention/compliment',
+      payload: { anonymiseAfterMonths: 24 },
+    }),
+  },
+  {
+    name: 'list data-subject requests',
+    allowed: ['supervisor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/privacy/requests' }),
+  },
+  {
+    name: 'record a data-subject request',
+    allowed: ['supervisor', 'admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/privacy/requests',
+      payload: { kind: 'access', email: 'warga@example.com' },
+    }),
+  },
+  {
     name: 'own session',
     allowed: EVERYONE,
     request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),

@@ -420,6 +420,30 @@ export interface Schema {
   integrity_report_keys: IntegrityReportKeyTable;
   integrity_messages: IntegrityMessageTable;
   integrity_unlocks: IntegrityUnlockTable;
+  retention_policies: RetentionPolicyTable;
+  data_subject_requests: DataSubjectRequestTable;
+}
+
+export interface RetentionPolicyTable {
+  office_id: string;
+  case_type: string;
+  anonymise_after_months: number | null;
+  updated_at: Timestamp;
+}
+
+export interface DataSubjectRequestTable {
+  id: string;
+  office_id: string;
+  kind: 'access' | 'correction' | 'erasure';
+  status: 'open' | 'completed' | 'rejected';
+  tracking_code: string | null;
+  email: string | null;
+  details: string | null;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  completed_at: NullableTimestamp;
+  outcome: string | null;
+  handled_by: string | null;
 }
 
 export interface IntegrityOfficerKeyTable {

@@ -12,3 +12,4 @@ import '../modules/service-levels/sweep.js';
 import '../modules/notifications/reactions.js';
 import '../modules/audit/jobs.js';
 import '../modules/integrity/jobs.js';
+import '../modules/privacy/retention.js';

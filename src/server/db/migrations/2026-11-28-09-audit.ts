@@ -40,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto('audit_chainer').values({ id: 1, horizon: '0' }).execute();
 
   await createIntegrityTables(db, t);
+  await createPrivacyTables(db, t);
 
   if (dialect === 'postgres') {
     // The id of the transaction that wrote each event: the chainer only reads events of transactions that have
@@ -140,6 +141,42 @@ async function createIntegrityTables(db: Kysely<any>, t: ReturnType<typeof colum
     .execute();
 }
 
+/** Personal-data housekeeping (modules/privacy/): retention per case type, data-subject requests. */
+async function createPrivacyTables(db: Kysely<any>, t: ReturnType<typeof columnTypes>): Promise<void> {
+  await db.schema
+    .createTable('retention_policies')
+    .addColumn('office_id', t.id, (c) => c.notNull().references('offices.id'))
+    .addColumn('case_type', 'varchar(20)', (c) => c.notNull())
+    // Contact details are anonymised this many months after the case closed; null keeps them.
+    .addColumn('anonymise_after_months', 'integer')
+    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    .addPrimaryKeyConstraint('retention_policies_pk', ['office_id', 'case_type'])
+    .execute();
+  await db.schema
+    .createTable('data_subject_requests')
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('office_id', t.id, (c) => c.notNull().references('offices.id'))
+    .addColumn('kind', 'varchar(12)', (c) => c.notNull())
+    .addColumn('status', 'varchar(12)', (c) => c.notNull())
+    // How the person is found: a tracking code and/or the contact e-mail they used.
+    .addColumn('tracking_code', 'varchar(20)')
+    .addColumn('email', 'varchar(320)')
+    .addColumn('details', 'varchar(4000)')
+    .addColumn('received_at', t.timestamp, (c) => c.notNull())
+    .addColumn('due_at', t.timestamp, (c) => c.notNull())
+    .addColumn('completed_at', t.timestamp)
+    .addColumn('outcome', 'varchar(4000)')
+    .addColumn('handled_by', t.id, (c) => c.references('users.id'))
+    .execute();
+  await db.schema
+    .createIndex('data_subject_requests_office')
+    .on('data_subject_requests')
+    .columns(['office_id', 'status', 'due_at'])
+    .execute();
+  // The retention sweep: closed cases by closing time.
+  await db.schema.createIndex('cases_closed_at').on('cases').columns(['office_id', 'type', 'closed_at']).execute();
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
   const dialect = dialectOf(db);
   if (dialect === 'postgres') {
@@ -154,7 +191,10 @@ export async function down(db: Kysely<any>): Promise<void> {
       for (const operation of ['update', 'delete'])
         await sql`drop trigger if exists ${sql.raw(`${table}_no_${operation}`)}`.execute(db);
   }
+  await db.schema.dropIndex('cases_closed_at').execute();
   for (const table of [
+    'data_subject_requests',
+    'retention_policies',
     'integrity_unlocks',
     'integrity_messages',
     'integrity_report_keys',
