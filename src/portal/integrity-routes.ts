@@ -4,6 +4,7 @@ import type { Config } from '../server/config.js';
 import type { Db } from '../server/db/connection.js';
 import { AppError } from '../server/errors.js';
 import { WindowCounter } from '../server/http/rate-limit.js';
+import { listCheckpoints } from '../server/modules/audit/checkpoints.js';
 import { formatReceipt, normaliseReceipt } from '../server/modules/integrity/crypto.js';
 import { ChallengeChecker, issueChallenge } from '../server/modules/integrity/proof-of-work.js';
 import {
@@ -20,6 +21,7 @@ import type { FieldErrors } from './components.js';
 import { type FormData, readForm } from './form-data.js';
 import type { SafeHtml } from './html.js';
 import type { View } from './layout.js';
+import { checkpointsPage } from './pages/checkpoints.js';
 import {
   EMPTY_INTEGRITY_DRAFT,
   type IntegrityDraft,
@@ -87,6 +89,14 @@ export function integrityPages(app: FastifyInstance, h: PortalHelpers): void {
     const page = integrityFormPage(view, draft, errors, issueChallenge(config.secret));
     return h.send(request, reply, view, page, { status: errors.length ? 400 : 200, private: true });
   }
+
+  // The published audit checkpoints (accountability, with the integrity channel).
+  app.get('/audit', async (request, reply) => {
+    const view = await h.viewFor(request, reply);
+    return h.send(request, reply, view, checkpointsPage(view, await listCheckpoints(db, 30)), {
+      private: false,
+    });
+  });
 
   app.get('/integrity', quiet, async (request, reply) => {
     const view = await h.viewFor(request, reply);

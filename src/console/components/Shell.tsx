@@ -203,6 +203,9 @@ export function Shell({ children }: { children: ReactNode }) {
           {readsServiceLevels && <NavLink to="/admin/service-levels">{t('nav.serviceLevels')}</NavLink>}
           {readsServiceLevels && <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>}
           {isAdmin && <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>}
+          {hasRole(user, 'admin', 'auditor') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+          {hasRole(user, 'integrity_officer') && <NavLink to="/integrity">{t('nav.integrity')}</NavLink>}
+          {hasRole(user, 'admin', 'supervisor') && <NavLink to="/privacy">{t('nav.privacy')}</NavLink>}
         </nav>
         <div className="topbar-end">
           <NotificationBell />

@@ -50,6 +50,20 @@ export const en: Record<PortalMessageKey, string> = {
   'search.ask_hint': 'Send us your question; we answer in writing and you can follow the answer online.',
   'search.contact': 'Or contact us through the channels below.',
 
+  'audit.title': 'A verifiable audit trail',
+  'audit.lead':
+    'Every change to cases and settings is recorded in a chain where each entry locks the previous one (SHA-256). Every day the office publishes a digitally signed checkpoint. Keep a copy: if the history were ever rewritten, it would no longer match.',
+  'audit.latest_day': 'Day',
+  'audit.latest_entry': 'Entry number',
+  'audit.latest_hash': 'Fingerprint (SHA-256)',
+  'audit.public_key': 'Public key (Ed25519)',
+  'audit.download': 'Download the latest checkpoint (signed JSON)',
+  'audit.how_to_check':
+    'Anyone can check its signature with the public key above; the operators check it against the chain with loket audit verify --checkpoint FILE.',
+  'audit.history': 'Earlier checkpoints',
+  'audit.none_yet': 'No checkpoint has been published yet.',
+  'audit.json': 'Checkpoint data (JSON)',
+
   'integrity.title': 'Report illegal charges, brokers or bribery',
   'integrity.lead':
     'A confidential channel to report illegal charges (pungli), brokers (calo), bribery or abuse of authority by staff of this office. Reports are read only by integrity officers.',

@@ -48,6 +48,20 @@ export const id = {
   'search.ask_hint': 'Kirim pertanyaan Anda; kami jawab secara tertulis dan Anda dapat memantau jawabannya.',
   'search.contact': 'Atau hubungi kami lewat saluran di bawah ini.',
 
+  'audit.title': 'Jejak audit yang dapat diperiksa',
+  'audit.lead':
+    'Setiap perubahan pada laporan dan pengaturan dicatat dalam rantai yang saling mengunci (SHA-256). Setiap hari kantor menerbitkan titik periksa bertanda tangan digital. Simpan salinannya: bila riwayat kelak ditulis ulang, titik periksa ini tidak akan cocok lagi.',
+  'audit.latest_day': 'Tanggal',
+  'audit.latest_entry': 'Nomor entri',
+  'audit.latest_hash': 'Sidik (SHA-256)',
+  'audit.public_key': 'Kunci publik (Ed25519)',
+  'audit.download': 'Unduh titik periksa terbaru (JSON bertanda tangan)',
+  'audit.how_to_check':
+    'Siapa pun dapat memeriksa tanda tangannya dengan kunci publik di atas; pengelola memeriksanya terhadap rantai dengan perintah loket audit verify --checkpoint BERKAS.',
+  'audit.history': 'Titik periksa sebelumnya',
+  'audit.none_yet': 'Belum ada titik periksa yang diterbitkan.',
+  'audit.json': 'Data titik periksa (JSON)',
+
   'integrity.title': 'Laporkan pungli, calo atau suap',
   'integrity.lead':
     'Saluran rahasia untuk melaporkan pungutan liar, calo, suap atau penyalahgunaan wewenang oleh petugas kantor ini. Laporan hanya dibaca oleh petugas integritas.',

@@ -175,10 +175,10 @@ export function integrityReportPage(
 ${errorSummary(t, errors)}
 <h1>${t('integrity.report_title')}</h1>
 <dl class="summary">
-<dt>${t('integrity.received_day')}</dt><dd>${report.receivedDay}</dd>
-<dt>${t('integrity.status')}</dt><dd>${t(`integrity.status.${report.status}` as PortalMessageKey)}</dd>
-<dt>${t('integrity.category')}</dt><dd>${t(`integrity.category.${report.category}` as PortalMessageKey)}</dd>
-<dt>${t('integrity.contact')}</dt><dd>${report.contactGiven ? t('integrity.contact_given') : t('integrity.contact_none')}</dd>
+<div><dt>${t('integrity.received_day')}</dt><dd>${report.receivedDay}</dd></div>
+<div><dt>${t('integrity.status')}</dt><dd>${t(`integrity.status.${report.status}` as PortalMessageKey)}</dd></div>
+<div><dt>${t('integrity.category')}</dt><dd>${t(`integrity.category.${report.category}` as PortalMessageKey)}</dd></div>
+<div><dt>${t('integrity.contact')}</dt><dd>${report.contactGiven ? t('integrity.contact_given') : t('integrity.contact_none')}</dd></div>
 </dl>
 <h2>${t('integrity.description')}</h2>
 <p>${multiline(report.description)}</p>

@@ -64,7 +64,11 @@ export interface EventPayloads {
   'integrity.officer_granted': { userId: string; reports: number };
   'integrity.key_unlocked': { userId: string };
   // Personal-data housekeeping (modules/privacy/): which fields, never their values.
-  'case.contact_anonymised': { reason: 'retention' | 'erasure_request'; fields: string[]; requestId?: string };
+  'case.contact_anonymised': {
+    reason: 'retention' | 'erasure_request';
+    fields: string[];
+    requestId?: string;
+  };
   'case.contact_corrected': { fields: string[]; requestId: string };
   'privacy.retention_saved': { caseType: string; months: number | null };
   'privacy.request_received': { requestId: string; kind: string; dueAt: string };

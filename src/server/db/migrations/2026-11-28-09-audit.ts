@@ -174,7 +174,11 @@ async function createPrivacyTables(db: Kysely<any>, t: ReturnType<typeof columnT
     .columns(['office_id', 'status', 'due_at'])
     .execute();
   // The retention sweep: closed cases by closing time.
-  await db.schema.createIndex('cases_closed_at').on('cases').columns(['office_id', 'type', 'closed_at']).execute();
+  await db.schema
+    .createIndex('cases_closed_at')
+    .on('cases')
+    .columns(['office_id', 'type', 'closed_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
