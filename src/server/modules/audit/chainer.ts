@@ -17,7 +17,7 @@ const BATCH = 500;
  */
 export async function chainPendingEvents(
   db: Db,
-  options: { now?: () => Date; maxBatches?: number } = {},
+  options: { now?: () => Date; maxBatches?: number; signal?: AbortSignal } = {},
 ): Promise<ChainRun> {
   const now = options.now ?? (() => new Date());
   let chained = 0;
@@ -65,7 +65,8 @@ export async function chainPendingEvents(
     });
     if (outcome === null) return { chained, ran: false };
     chained += outcome;
-    if (outcome < BATCH) break;
+    // A stopping worker ends after the batch in hand; the next run continues from the stored horizon.
+    if (outcome < BATCH || options.signal?.aborted) break;
   }
   return { chained, ran: true };
 }

@@ -9,7 +9,7 @@ export const CHAIN_EVERY_MS = 15_000;
 export const chainJob = defineJob('audit.chain', {
   payload: Type.Object({}),
   async run(ctx) {
-    const run = await chainPendingEvents(ctx.db, { now: () => ctx.now() });
+    const run = await chainPendingEvents(ctx.db, { now: () => ctx.now(), signal: ctx.signal });
     if (run.chained) ctx.log.info({ chained: run.chained }, 'audit chain extended');
   },
 });
@@ -18,7 +18,8 @@ export const checkpointJob = defineJob('audit.checkpoint', {
   payload: Type.Object({}),
   async run(ctx) {
     // Chain what is committed first, so the day's checkpoint covers it.
-    await chainPendingEvents(ctx.db, { now: () => ctx.now() });
+    await chainPendingEvents(ctx.db, { now: () => ctx.now(), signal: ctx.signal });
+    if (ctx.signal.aborted) throw new Error('stopped before the checkpoint; it runs again');
     const checkpoint = await publishCheckpoint(ctx.db, ctx.config.dataDir, ctx.now());
     if (checkpoint) ctx.log.info({ seq: checkpoint.seq, day: checkpoint.day }, 'audit checkpoint published');
   },

@@ -27,6 +27,7 @@ export const recordReporterActivity = defineJob('integrity.record-activity', {
       [pending[i], pending[j]] = [pending[j]!, pending[i]!];
     }
     for (const report of pending) {
+      if (ctx.signal.aborted) break;
       await ctx.db.transaction().execute(async (trx) => {
         const cleared = await trx
           .updateTable('integrity_reports')

@@ -77,7 +77,7 @@ export function monthsBefore(now: Date, months: number): Date {
 }
 
 /** Anonymises contact details of closed cases past their office's retention; returns how many cases changed. */
-export async function applyRetention(db: Db, now: Date, batch = 500): Promise<number> {
+export async function applyRetention(db: Db, now: Date, batch = 500, signal?: AbortSignal): Promise<number> {
   const rules = await db
     .selectFrom('retention_policies')
     .selectAll()
@@ -118,7 +118,7 @@ export async function applyRetention(db: Db, now: Date, batch = 500): Promise<nu
 export const retentionJob = defineJob('privacy.retention', {
   payload: Type.Object({}),
   async run(ctx) {
-    const changed = await applyRetention(ctx.db, ctx.now());
+    const changed = await applyRetention(ctx.db, ctx.now(), 500, ctx.signal);
     if (changed) ctx.log.info({ cases: changed }, 'contact details anonymised by retention');
   },
 });
