@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../server/events/catalogue.js';
+import { chainPendingEvents } from '../server/modules/audit/chainer.js';
+import { publishCheckpoint } from '../server/modules/audit/checkpoints.js';
 import { enrolOfficer } from '../server/modules/integrity/officers.js';
 import {
   ChallengeChecker,
@@ -20,7 +25,7 @@ import { hiddenValue, Visitor } from '../test-support/portal-client.js';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ dataDir: mkdtempSync(path.join(tmpdir(), 'loket-portal-audit-')) });
 });
 
 function receiptOn(body: string): string {
@@ -128,6 +133,18 @@ describe(`integrity pages on ${ENGINE}`, () => {
     expect(checker.check(issueChallenge('another secret', issued), undefined, issued + DELAY_MS)).toBe(
       'invalid',
     );
+  });
+
+  it('shows the signed audit checkpoints on /audit', async () => {
+    const visitor = new Visitor(t.app);
+    expect((await visitor.get('/audit')).body).toContain('Belum ada titik periksa');
+    await chainPendingEvents(t.db);
+    const checkpoint = await publishCheckpoint(t.db, t.config.dataDir, new Date());
+    const page = await visitor.get('/audit');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(checkpoint!.entryHash);
+    expect(page.body).toContain(checkpoint!.publicKey);
+    expect(page.body).toContain('href="/api/v1/audit/checkpoints/latest"');
   });
 
   it('refuses posts without the CSRF token', async () => {

@@ -18,6 +18,7 @@ export const en: Record<PortalMessageKey, string> = {
   'layout.example_contact': 'This is example data for the demo, not the real office’s address and contacts.',
   'layout.privacy':
     'Your personal data is used only to handle your report, in line with Law No. 27 of 2022 on Personal Data Protection.',
+  'layout.audit_link': 'Audit trail and daily checkpoints',
   'layout.no_office_title': 'The portal is not ready',
   'layout.no_office_body': 'No office has been set up for this portal yet. Please try again later.',
 

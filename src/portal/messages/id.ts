@@ -16,6 +16,7 @@ export const id = {
   'layout.example_contact': 'Ini contoh data untuk demo, bukan alamat dan kontak kantor yang sebenarnya.',
   'layout.privacy':
     'Data pribadi Anda hanya dipakai untuk menangani laporan Anda, sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.',
+  'layout.audit_link': 'Jejak audit dan titik periksa harian',
   'layout.no_office_title': 'Portal belum siap',
   'layout.no_office_body': 'Kantor belum diatur untuk portal ini. Silakan coba lagi nanti.',
 
