@@ -109,8 +109,11 @@ export async function applyRetention(db: Db, now: Date, batch = 500, signal?: Ab
       )
       .limit(batch)
       .execute();
-    for (const { id } of due)
+    for (const { id } of due) {
+      // A stopping worker leaves the rest for the next run.
+      if (signal?.aborted) return changed;
       if (await anonymiseCaseContact(db, SYSTEM_ACTOR, id, 'retention', now)) changed++;
+    }
   }
   return changed;
 }
