@@ -67,6 +67,27 @@ describe(`audit trail API on ${ENGINE}`, () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('shows an office auditor only their office’s events, a national auditor all', async () => {
+    const { buildOffice, buildStaff, sessionHeaders } = await import('../../../test-support/factories.js');
+    const other = await buildOffice(t.db, { code: 'OTH', nameId: 'Lain', nameEn: 'Other', services: [] });
+    const outsider = await buildStaff(t.db, { roles: ['auditor'], officeId: other });
+    const headers = await sessionHeaders(t.db, outsider, t.config);
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/staff/audit/events?type=case.',
+      headers,
+    });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().items).toEqual([]);
+    const national = await buildStaff(t.db, { roles: ['auditor'], officeId: null });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/staff/audit/events?type=case.',
+      headers: await sessionHeaders(t.db, national, t.config),
+    });
+    expect(all.json().items.length).toBeGreaterThan(0);
+  });
+
   it('exports CSV and records the export as an event', async () => {
     const response = await t.app.inject({
       method: 'GET',
