@@ -13,6 +13,7 @@ import { resetPassword, updateUser } from '../server/modules/accounts/update-use
 import { findCaseByTrackingCode, listCaseEvents, listMessages } from '../server/modules/cases/storage.js';
 import { parseTrackingCode } from '../server/modules/cases/tracking-code.js';
 import { findOfficeByCode } from '../server/modules/offices/storage.js';
+import { auditVerifyCommand } from './audit.js';
 import { IMPORT_USAGE, importPassportsCommand } from './import-passports.js';
 import { seedBulkCases } from './seed-bulk.js';
 
@@ -30,6 +31,9 @@ const USAGE = `Usage: loket <command>
   user disable --email E
   user enable --email E
 ${IMPORT_USAGE}
+  audit verify [--checkpoint FILE] [--json]
+                          walk the audit chain and report the first broken link (exit 0 intact, 1 broken);
+                          with --checkpoint, also check a saved signed checkpoint against the chain
 
 Configuration comes from the same environment variables as the server (LOKET_DATABASE_URL, …).`;
 
@@ -37,6 +41,10 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   user: userCommand,
+  audit: async ([action, ...args]) => {
+    if (action !== 'verify') return usage();
+    return withDatabase(async ({ db }, config) => auditVerifyCommand(db, config, args));
+  },
 
   import: async ([kind, ...args]) => {
     if (kind !== 'passports') return usage();

@@ -13,15 +13,18 @@ import { Jobs } from './pages/admin/Jobs';
 import { ServiceLevels } from './pages/admin/ServiceLevels';
 import { Teams } from './pages/admin/Teams';
 import { Users } from './pages/admin/Users';
+import { AuditTrail } from './pages/audit/AuditTrail';
 import { CaseView } from './pages/CaseView';
 import { EmailSettings } from './pages/email/EmailSettings';
 import { EmailTemplates } from './pages/email/EmailTemplates';
 import { Inbox } from './pages/Inbox';
+import { Integrity } from './pages/integrity/Integrity';
 import { ApiKeys } from './pages/passports/ApiKeys';
 import { ApplicationPage } from './pages/passports/ApplicationPage';
 import { Applications } from './pages/passports/Applications';
 import { PassportImport } from './pages/passports/Import';
 import { PassportReportPage } from './pages/passports/Report';
+import { Privacy } from './pages/privacy/Privacy';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
 import { SlaReport } from './pages/SlaReport';
 
@@ -76,6 +79,9 @@ function SignedIn() {
           {isAdmin && <Route path="/admin/email/templates" element={<EmailTemplates />} />}
           {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
           {isAdmin && <Route path="/admin/jobs" element={<Jobs />} />}
+          {hasRole(user, 'admin', 'auditor') && <Route path="/audit" element={<AuditTrail />} />}
+          <Route path="/integrity" element={<Integrity />} />
+          {hasRole(user, 'admin', 'supervisor') && <Route path="/privacy" element={<Privacy />} />}
           {hasRole(user, 'admin', 'supervisor', 'auditor') && (
             <>
               <Route path="/admin/calendar" element={<CalendarEditor />} />

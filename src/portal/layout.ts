@@ -160,6 +160,7 @@ ${hours ? html`<div><h2>${t('layout.footer_hours')}</h2><p>${multiline(hours)}</
 </div>
 ${office?.contactIsExample ? html`<p class="hint">${t('layout.example_contact')}</p>` : ''}
 <p class="hint">${t('layout.privacy')}</p>
+<p class="hint"><a href="/audit">${t('layout.audit_link')}</a></p>
 </div>
 </footer>`;
 }

@@ -37,10 +37,11 @@ import { servedAssets } from './assets.js';
 import type { FieldErrors } from './components.js';
 import { type FormData, readForm, type UploadedFile } from './form-data.js';
 import type { SafeHtml } from './html.js';
+import { integrityPages } from './integrity-routes.js';
 import { knowledgePages } from './knowledge-routes.js';
 import type { View } from './layout.js';
 import { type PortalMessageKey, type Translate, translator } from './messages/index.js';
-import { errorPage, homePage, integrityPage } from './pages/home.js';
+import { errorPage, homePage } from './pages/home.js';
 import { type PassportLookup, passportLookupPage, passportStatusPage } from './pages/passport.js';
 import { type CasePageState, type CaseView, type Credentials, casePage, lookupPage } from './pages/status.js';
 import { choosePage, confirmationPage, formPage, type Receipt, summaryPage } from './pages/submit.js';
@@ -318,9 +319,15 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     knowledge,
   );
 
-  app.get('/integrity', async (request, reply) => {
-    const view = await viewFor(request, reply);
-    return send(request, reply, view, integrityPage(view), { private: false });
+  integrityPages(app, {
+    db,
+    config,
+    viewFor,
+    languageOf,
+    send,
+    checkCsrf,
+    rejected: () => new PageError('rejected'),
+    forbidden: () => new PageError('forbidden'),
   });
 
   // ------------------------------------------------------------------ submitting a case

@@ -19,6 +19,7 @@ import { negotiateLanguage } from './i18n/index.js';
 import { jobAdminRoutes } from './jobs/routes.js';
 import { adminRoutes } from './modules/accounts/admin-routes.js';
 import { authRoutes } from './modules/accounts/auth-routes.js';
+import { auditPublicRoutes, auditStaffRoutes } from './modules/audit/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
@@ -26,6 +27,7 @@ import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
 import { emailAdminRoutes } from './modules/email/admin-routes.js';
 import { unsubscribeRoutes } from './modules/email/routes.js';
+import { integrityStaffRoutes } from './modules/integrity/routes.js';
 import { publicKnowledgeRoutes } from './modules/knowledge/public-routes.js';
 import { staffKnowledgeRoutes } from './modules/knowledge/staff-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -35,6 +37,7 @@ import { integrationPassportRoutes } from './modules/passports/integration-route
 import { publicPassportRoutes } from './modules/passports/public-routes.js';
 import { staffPassportRoutes } from './modules/passports/staff-routes.js';
 import { passportUnsubscribeRoutes } from './modules/passports/unsubscribe-routes.js';
+import { privacyRoutes } from './modules/privacy/routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
@@ -138,6 +141,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicPassportRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(integrationPassportRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(staffPassportRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(auditStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(integrityStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(privacyRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(auditPublicRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(unsubscribeRoutes, ctx);
   await app.register(publicKnowledgeRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });

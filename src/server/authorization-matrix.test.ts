@@ -517,6 +517,69 @@ const routes: Route[] = [
     }),
   },
   {
+    name: 'browse the audit trail',
+    allowed: ['auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/audit/events?type=case.' }),
+  },
+  {
+    name: 'export the audit trail as CSV',
+    allowed: ['auditor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/audit/events.csv?from=2026-01-01T00:00:00Z' }),
+  },
+  {
+    name: 'verify the audit chain',
+    allowed: ['auditor', 'admin'],
+    request: async () => ({ method: 'POST', url: '/api/v1/staff/audit/verify' }),
+  },
+  {
+    name: 'integrity report counts (aggregate only)',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/counts' }),
+  },
+  {
+    name: 'own integrity key status',
+    allowed: ['integrity_officer'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/key' }),
+  },
+  {
+    name: 'list integrity reports',
+    allowed: ['integrity_officer'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/reports' }),
+  },
+  {
+    name: 'lock the integrity key',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'POST', url: '/api/v1/staff/integrity/lock' }),
+  },
+  {
+    name: 'retention settings',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/offices/TST/retention' }),
+  },
+  {
+    name: 'change retention',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/offices/TST/retention/compliment',
+      payload: { anonymiseAfterMonths: 24 },
+    }),
+  },
+  {
+    name: 'list data-subject requests',
+    allowed: ['supervisor', 'admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/privacy/requests' }),
+  },
+  {
+    name: 'record a data-subject request',
+    allowed: ['supervisor', 'admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/privacy/requests',
+      payload: { kind: 'access', email: 'warga@example.com' },
+    }),
+  },
+  {
     name: 'own session',
     allowed: EVERYONE,
     request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),

@@ -37,6 +37,9 @@ export const ERROR_STATUS = {
   account_locked: 429,
   internal_error: 500,
   not_ready: 503,
+  integrity_locked: 403,
+  integrity_unavailable: 503,
+  proof_of_work_failed: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

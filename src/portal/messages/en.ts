@@ -18,6 +18,7 @@ export const en: Record<PortalMessageKey, string> = {
   'layout.example_contact': 'This is example data for the demo, not the real office’s address and contacts.',
   'layout.privacy':
     'Your personal data is used only to handle your report, in line with Law No. 27 of 2022 on Personal Data Protection.',
+  'layout.audit_link': 'Audit trail and daily checkpoints',
   'layout.no_office_title': 'The portal is not ready',
   'layout.no_office_body': 'No office has been set up for this portal yet. Please try again later.',
 
@@ -38,7 +39,7 @@ export const en: Record<PortalMessageKey, string> = {
   'home.action.opinion_hint': 'Help us improve our service.',
   'home.action.compliment': 'Give a compliment',
   'home.action.compliment_hint': 'Tell us about good service or a helpful officer.',
-  'home.action.integrity': 'Report an integrity problem',
+  'home.action.integrity': 'Report illegal charges, brokers or bribery',
   'home.action.integrity_hint': 'Illegal charges, brokers, bribery or abuse of authority.',
   'home.action.status': 'Check the status of a report',
   'home.action.status_hint': 'With your tracking code and access key.',
@@ -46,17 +47,85 @@ export const en: Record<PortalMessageKey, string> = {
 
   'search.title': 'Search for information',
 
-  'integrity.title': 'Report an integrity problem',
-  'integrity.coming':
-    'A dedicated secure channel for whistleblowing reports is being prepared and is not available yet.',
+  'audit.title': 'A verifiable audit trail',
+  'audit.lead':
+    'Every change to cases and settings is recorded in a chain where each entry locks the previous one (SHA-256). Every day the office publishes a digitally signed checkpoint. Keep a copy: if the history were ever rewritten, it would no longer match.',
+  'audit.latest_day': 'Day',
+  'audit.latest_entry': 'Entry number',
+  'audit.latest_hash': 'Fingerprint (SHA-256)',
+  'audit.public_key': 'Public key (Ed25519)',
+  'audit.download': 'Download the latest checkpoint (signed JSON)',
+  'audit.how_to_check':
+    'Anyone can check its signature with the public key above; the operators check it against the chain with loket audit verify --checkpoint FILE.',
+  'audit.history': 'Earlier checkpoints',
+  'audit.none_yet': 'No checkpoint has been published yet.',
+  'audit.json': 'Checkpoint data (JSON)',
+
+  'integrity.title': 'Report illegal charges, brokers or bribery',
+  'integrity.lead':
+    'A confidential channel to report illegal charges (pungli), brokers (calo), bribery or abuse of authority by staff of this office. Reports are read only by integrity officers.',
+  'integrity.promise_anonymous': 'Anonymous: you do not have to give your name or contact details.',
+  'integrity.promise_nothing_kept':
+    'We do not keep your IP address, device or the time you sent it — only the date.',
+  'integrity.promise_encrypted':
+    'Your report is encrypted; only integrity officers can open it, not administrators or other staff.',
+  'integrity.promise_receipt':
+    'You receive a 16-digit receipt number. Only with it can you see answers and reply.',
+  'integrity.unavailable':
+    'The integrity channel is not open yet: no integrity officer is enrolled at this office.',
   'integrity.meanwhile':
-    'Meanwhile, you can send a complaint marked confidential and anonymous. To be clear: it goes to this office’s complaint handlers, not to that dedicated channel.',
-  'integrity.what_anonymous':
-    'Anonymous: your name and contacts are hidden from staff outside the handling team.',
-  'integrity.what_confidential': 'Confidential: the content of your report is never shown to the public.',
-  'integrity.no_contact':
-    'You do not have to give your name or contacts. Keep the tracking code and access key to follow your report.',
+    'Meanwhile you can send an ordinary complaint marked confidential and anonymous. To be clear: it is read by the office’s complaint handlers, not only by integrity officers.',
   'integrity.start': 'Send a confidential, anonymous complaint',
+  'integrity.category': 'What do you want to report?',
+  'integrity.category.pungli': 'Illegal charges (pungli)',
+  'integrity.category.calo': 'Brokers (calo)',
+  'integrity.category.suap': 'Bribery or gifts',
+  'integrity.category.lainnya': 'Other abuse of authority',
+  'integrity.description': 'Tell us what happened',
+  'integrity.description_hint':
+    'When (the date is enough), where, who (name or description of the officer, counter number), how much. To stay anonymous, leave out anything that could identify you.',
+  'integrity.wants_contact': 'You may contact me',
+  'integrity.wants_contact_hint':
+    'Optional. Contact details are stored only if you tick this box, and only integrity officers can read them.',
+  'integrity.contact': 'Contact (e-mail or phone number)',
+  'integrity.contact_hint': 'Fill this in only if you ticked the box above.',
+  'integrity.pow_note':
+    'To hold back automated submissions, your browser does a small calculation before sending. Without JavaScript the form can be sent after about 20 seconds.',
+  'integrity.send': 'Send report',
+  'integrity.error_category': 'Choose what kind of misconduct it is',
+  'integrity.error_description': 'Describe what happened (at least 20 characters)',
+  'integrity.error_too_long': 'The report is too long (at most {limit} characters)',
+  'integrity.error_contact': 'Write your contact details, or untick “You may contact me”',
+  'integrity.error_too_early': 'The form was sent too quickly. Check your report, then send it again.',
+  'integrity.error_challenge':
+    'The form has expired or was already sent. Check your report, then send it again.',
+  'integrity.error_receipt': 'Unknown receipt number. Check the 16 digits.',
+  'integrity.error_reply': 'Write your message',
+  'integrity.receipt_title': 'We have received your report',
+  'integrity.receipt_label': 'Receipt number',
+  'integrity.receipt_save':
+    'Write down or save this number now. It will not be shown again and cannot be recovered.',
+  'integrity.receipt_only_key':
+    'This number is the only key to read the integrity officers’ answers and to reply. Do not share it with anyone.',
+  'integrity.receipt_hint': '16 digits, for example 1234 5678 9012 3456',
+  'integrity.follow_up_link': 'Reported before? See answers with your receipt number',
+  'integrity.follow_up_title': 'Your integrity report',
+  'integrity.follow_up_button': 'Open report',
+  'integrity.report_title': 'Your integrity report',
+  'integrity.received_day': 'Received on',
+  'integrity.status': 'Status',
+  'integrity.status.new': 'Received, not yet reviewed',
+  'integrity.status.in_review': 'Under review',
+  'integrity.status.closed': 'Closed',
+  'integrity.contact_given': 'You left contact details',
+  'integrity.contact_none': 'No contact details (anonymous)',
+  'integrity.messages': 'Conversation with the integrity officers',
+  'integrity.no_messages': 'No answer yet. Check again in a few working days.',
+  'integrity.from_officer': 'Integrity officer',
+  'integrity.from_you': 'You',
+  'integrity.reply': 'Message to the integrity officers',
+  'integrity.reply_send': 'Send message',
+  'integrity.closed': 'This report has been reviewed and closed; it can no longer be answered.',
 
   'type.complaint': 'Complaint',
   'type.request': 'Request for information',

@@ -16,6 +16,7 @@ export const id = {
   'layout.example_contact': 'Ini contoh data untuk demo, bukan alamat dan kontak kantor yang sebenarnya.',
   'layout.privacy':
     'Data pribadi Anda hanya dipakai untuk menangani laporan Anda, sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.',
+  'layout.audit_link': 'Jejak audit dan titik periksa harian',
   'layout.no_office_title': 'Portal belum siap',
   'layout.no_office_body': 'Kantor belum diatur untuk portal ini. Silakan coba lagi nanti.',
 
@@ -36,7 +37,7 @@ export const id = {
   'home.action.opinion_hint': 'Bantu kami memperbaiki layanan.',
   'home.action.compliment': 'Sampaikan pujian',
   'home.action.compliment_hint': 'Ceritakan layanan atau petugas yang baik.',
-  'home.action.integrity': 'Laporkan pelanggaran integritas',
+  'home.action.integrity': 'Laporkan pungli, calo atau suap',
   'home.action.integrity_hint': 'Pungutan liar, calo, suap atau penyalahgunaan wewenang.',
   'home.action.status': 'Cek status laporan',
   'home.action.status_hint': 'Dengan kode pelacakan dan kunci akses Anda.',
@@ -44,17 +45,86 @@ export const id = {
 
   'search.title': 'Cari informasi',
 
-  'integrity.title': 'Laporkan pelanggaran integritas',
-  'integrity.coming':
-    'Saluran khusus yang aman untuk laporan pelanggaran (whistleblowing) sedang disiapkan dan belum tersedia.',
+  'audit.title': 'Jejak audit yang dapat diperiksa',
+  'audit.lead':
+    'Setiap perubahan pada laporan dan pengaturan dicatat dalam rantai yang saling mengunci (SHA-256). Setiap hari kantor menerbitkan titik periksa bertanda tangan digital. Simpan salinannya: bila riwayat kelak ditulis ulang, titik periksa ini tidak akan cocok lagi.',
+  'audit.latest_day': 'Tanggal',
+  'audit.latest_entry': 'Nomor entri',
+  'audit.latest_hash': 'Sidik (SHA-256)',
+  'audit.public_key': 'Kunci publik (Ed25519)',
+  'audit.download': 'Unduh titik periksa terbaru (JSON bertanda tangan)',
+  'audit.how_to_check':
+    'Siapa pun dapat memeriksa tanda tangannya dengan kunci publik di atas; pengelola memeriksanya terhadap rantai dengan perintah loket audit verify --checkpoint BERKAS.',
+  'audit.history': 'Titik periksa sebelumnya',
+  'audit.none_yet': 'Belum ada titik periksa yang diterbitkan.',
+  'audit.json': 'Data titik periksa (JSON)',
+
+  'integrity.title': 'Laporkan pungli, calo atau suap',
+  'integrity.lead':
+    'Saluran rahasia untuk melaporkan pungutan liar, calo, suap atau penyalahgunaan wewenang oleh petugas kantor ini. Laporan hanya dibaca oleh petugas integritas.',
+  'integrity.promise_anonymous': 'Anonim: Anda tidak perlu menyebut nama atau kontak.',
+  'integrity.promise_nothing_kept':
+    'Kami tidak menyimpan alamat IP, jenis perangkat atau jam pengiriman — hanya tanggalnya.',
+  'integrity.promise_encrypted':
+    'Isi laporan disandikan; hanya petugas integritas yang dapat membukanya, bukan admin atau petugas lain.',
+  'integrity.promise_receipt':
+    'Anda menerima nomor tanda terima 16 angka. Hanya dengan nomor itu Anda dapat melihat tanggapan dan membalas.',
+  'integrity.unavailable':
+    'Saluran laporan integritas belum dibuka: belum ada petugas integritas yang terdaftar di kantor ini.',
   'integrity.meanwhile':
-    'Sementara itu, Anda dapat mengirim pengaduan yang ditandai rahasia dan anonim. Terus terang: laporan itu masuk ke pengelola pengaduan kantor ini, bukan ke saluran khusus tersebut.',
-  'integrity.what_anonymous':
-    'Anonim: nama dan kontak Anda tidak ditampilkan kepada petugas di luar tim yang menangani.',
-  'integrity.what_confidential': 'Rahasia: isi laporan tidak pernah ditampilkan kepada umum.',
-  'integrity.no_contact':
-    'Anda tidak wajib mengisi nama atau kontak. Simpan kode pelacakan dan kunci akses untuk memantau laporan.',
+    'Sementara itu, Anda dapat mengirim pengaduan biasa yang ditandai rahasia dan anonim. Terus terang: pengaduan itu dibaca oleh pengelola pengaduan kantor, bukan hanya petugas integritas.',
   'integrity.start': 'Kirim pengaduan rahasia dan anonim',
+  'integrity.category': 'Apa yang ingin Anda laporkan?',
+  'integrity.category.pungli': 'Pungutan liar (pungli)',
+  'integrity.category.calo': 'Calo',
+  'integrity.category.suap': 'Suap atau gratifikasi',
+  'integrity.category.lainnya': 'Penyalahgunaan wewenang lainnya',
+  'integrity.description': 'Ceritakan apa yang terjadi',
+  'integrity.description_hint':
+    'Kapan (tanggal cukup), di mana, siapa (nama atau ciri petugas, nomor loket), berapa jumlahnya. Jangan tulis hal yang dapat mengungkap diri Anda bila ingin tetap anonim.',
+  'integrity.wants_contact': 'Saya bersedia dihubungi',
+  'integrity.wants_contact_hint':
+    'Tidak wajib. Kontak hanya disimpan jika kotak ini dicentang, dan hanya petugas integritas yang dapat membacanya.',
+  'integrity.contact': 'Kontak (email atau nomor telepon)',
+  'integrity.contact_hint': 'Isi hanya jika Anda mencentang kotak di atas.',
+  'integrity.pow_note':
+    'Untuk menahan kiriman otomatis, peramban Anda mengerjakan hitungan kecil sebelum mengirim. Tanpa JavaScript, formulir dapat dikirim setelah sekitar 20 detik.',
+  'integrity.send': 'Kirim laporan',
+  'integrity.error_category': 'Pilih jenis pelanggaran',
+  'integrity.error_description': 'Ceritakan kejadiannya (paling sedikit 20 karakter)',
+  'integrity.error_too_long': 'Laporan terlalu panjang (paling banyak {limit} karakter)',
+  'integrity.error_contact': 'Tulis kontak Anda, atau hapus centang “Saya bersedia dihubungi”',
+  'integrity.error_too_early':
+    'Formulir dikirim terlalu cepat. Periksa laporan Anda, lalu kirim sekali lagi.',
+  'integrity.error_challenge':
+    'Formulir sudah kedaluwarsa atau sudah dikirim. Periksa laporan Anda, lalu kirim sekali lagi.',
+  'integrity.error_receipt': 'Nomor tanda terima tidak dikenal. Periksa 16 angkanya.',
+  'integrity.error_reply': 'Tulis pesan Anda',
+  'integrity.receipt_title': 'Laporan Anda sudah kami terima',
+  'integrity.receipt_label': 'Nomor tanda terima',
+  'integrity.receipt_save':
+    'Catat atau simpan nomor ini sekarang. Nomor ini tidak akan ditampilkan lagi dan tidak dapat dipulihkan.',
+  'integrity.receipt_only_key':
+    'Nomor ini satu-satunya kunci untuk melihat tanggapan petugas integritas dan membalasnya. Jangan bagikan kepada siapa pun.',
+  'integrity.receipt_hint': '16 angka, misalnya 1234 5678 9012 3456',
+  'integrity.follow_up_link': 'Sudah pernah melapor? Lihat tanggapan dengan nomor tanda terima',
+  'integrity.follow_up_title': 'Lihat laporan integritas Anda',
+  'integrity.follow_up_button': 'Buka laporan',
+  'integrity.report_title': 'Laporan integritas Anda',
+  'integrity.received_day': 'Diterima pada',
+  'integrity.status': 'Status',
+  'integrity.status.new': 'Diterima, belum ditelaah',
+  'integrity.status.in_review': 'Sedang ditelaah',
+  'integrity.status.closed': 'Selesai',
+  'integrity.contact_given': 'Anda meninggalkan kontak',
+  'integrity.contact_none': 'Tanpa kontak (anonim)',
+  'integrity.messages': 'Percakapan dengan petugas integritas',
+  'integrity.no_messages': 'Belum ada tanggapan. Periksa kembali dalam beberapa hari kerja.',
+  'integrity.from_officer': 'Petugas integritas',
+  'integrity.from_you': 'Anda',
+  'integrity.reply': 'Pesan untuk petugas integritas',
+  'integrity.reply_send': 'Kirim pesan',
+  'integrity.closed': 'Laporan ini sudah selesai ditelaah dan tidak dapat dibalas lagi.',
 
   'type.complaint': 'Pengaduan',
   'type.request': 'Permintaan informasi',

@@ -48,24 +48,6 @@ ${
   });
 }
 
-export function integrityPage(view: View): SafeHtml {
-  const { t } = view;
-  return layout(view, {
-    title: t('integrity.title'),
-    body: html`<div class="readable">
-<h1>${t('integrity.title')}</h1>
-<div class="notice"><p>${t('integrity.coming')}</p></div>
-<p>${t('integrity.meanwhile')}</p>
-<ul>
-<li>${t('integrity.what_anonymous')}</li>
-<li>${t('integrity.what_confidential')}</li>
-</ul>
-<p>${t('integrity.no_contact')}</p>
-<p><a class="button" href="/submit/complaint?anonymous=1&amp;confidential=1">${t('integrity.start')}</a></p>
-</div>`,
-  });
-}
-
 export interface ErrorPageContent {
   title: PortalMessageKey;
   body: string;

@@ -238,3 +238,94 @@ export async function rankKnowledgeDocuments(
     order by bm25(knowledge_search, 3.0, 1.0), d.doc_key limit ${limit}`.execute(db);
   return result.rows.map((r) => r.doc_key);
 }
+
+// ---- audit chain (modules/audit/chainer.ts): which committed events are not chained yet ----
+
+/** An event row as the audit chain reads it, with the engine's position of the row. */
+export interface AuditEventRow {
+  id: string;
+  office_id: string | null;
+  case_id: string | null;
+  type: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  payload: unknown;
+  created_at: Date | string;
+}
+
+const AUDIT_LOCK_KEY = 7_254_023_001;
+
+/**
+ * Makes this transaction the only chainer. PostgreSQL: a transaction-scoped advisory lock (another instance's
+ * chainer skips its turn). SQLite has one writer; a second process chaining at the same moment fails on the
+ * entry's primary key and retries.
+ */
+export async function tryAuditChainLock(trx: Kysely<any>): Promise<boolean> {
+  if (dialectOf(trx) === 'sqlite') return true;
+  const { rows } = await sql<{
+    locked: boolean;
+  }>`select pg_try_advisory_xact_lock(${AUDIT_LOCK_KEY}) as locked`.execute(trx);
+  return rows[0]?.locked === true;
+}
+
+/**
+ * Committed events that have no chain entry yet, in commit order, after the chainer's horizon, and the horizon
+ * to store once they are chained.
+ *
+ * Ids and `created_at` are *not* commit order: a transaction that started earlier can commit later, so "after the
+ * last chained id" would skip its events for ever. PostgreSQL: each event carries the id of the transaction that
+ * wrote it (`commit_xid`); every transaction below the snapshot's xmin has finished, so reading only those and
+ * moving the horizon to that xmin never passes over an event that could still appear. SQLite: one writer at a
+ * time, so a new row's rowid is above every committed row's; the horizon is the last chained event (its rowid is
+ * looked up each time, because VACUUM may renumber rowids). On both, `not exists` guards against chaining twice.
+ */
+export async function unchainedEvents(
+  trx: Kysely<any>,
+  horizon: string,
+  limit: number,
+): Promise<{ rows: AuditEventRow[]; nextHorizon: string }> {
+  const columns = sql`e.id, e.office_id, e.case_id, e.type, e.actor_type, e.actor_id, e.actor_name, e.payload, e.created_at`;
+  const notChained = sql`not exists (select 1 from audit_chain a where a.event_id = e.id)`;
+  if (dialectOf(trx) === 'postgres') {
+    const snapshot = await sql<{
+      xmin: string;
+    }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
+    const xmin = snapshot.rows[0]!.xmin;
+    const { rows } = await sql<AuditEventRow & { position: string }>`
+      select ${columns}, e.commit_xid::text as position from events e
+      where e.commit_xid >= ${horizon}::xid8 and e.commit_xid < ${xmin}::xid8 and ${notChained}
+      order by e.commit_xid, e.created_at, e.id limit ${limit}`.execute(trx);
+    const full = rows.length === limit;
+    return { rows, nextHorizon: full ? rows[rows.length - 1]!.position : xmin };
+  }
+  const { rows } = await sql<AuditEventRow>`
+    select ${columns} from events e
+    where e.rowid > coalesce((select rowid from events where id = ${horizon}), 0) and ${notChained}
+    order by e.rowid limit ${limit}`.execute(trx);
+  return { rows, nextHorizon: rows.length ? rows[rows.length - 1]!.id : horizon };
+}
+
+/** Events the chainer has passed but that have no entry: a chain entry was removed (or the chainer was cheated). */
+export async function countSkippedEvents(
+  db: Kysely<any>,
+  horizon: string,
+): Promise<{ count: number; firstId: string | null }> {
+  const notChained = sql`not exists (select 1 from audit_chain a where a.event_id = e.id)`;
+  const where =
+    dialectOf(db) === 'postgres'
+      ? sql`e.commit_xid < ${horizon}::xid8 and ${notChained}`
+      : sql`e.rowid <= coalesce((select rowid from events where id = ${horizon}), 0) and ${notChained}`;
+  const { rows } = await sql<{ count: number | string; first_id: string | null }>`
+    select count(*) as count, min(cast(e.id as text)) as first_id from events e where ${where}`.execute(db);
+  return { count: Number(rows[0]?.count ?? 0), firstId: rows[0]?.first_id ?? null };
+}
+
+/** Events with no chain entry at all (chained soon, or skipped — see countSkippedEvents). */
+export async function countUnchainedEvents(db: Kysely<any>): Promise<number> {
+  const { rows } = await sql<{ count: number | string }>`
+    select count(*) as count from events e where not exists (select 1 from audit_chain a where a.event_id = e.id)`.execute(
+    db,
+  );
+  return Number(rows[0]?.count ?? 0);
+}

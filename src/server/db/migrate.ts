@@ -7,6 +7,7 @@ import * as knowledge from './migrations/2026-11-28-05-knowledge.js';
 import * as jobs from './migrations/2026-11-28-06-jobs.js';
 import * as serviceLevels from './migrations/2026-11-28-07-service-levels.js';
 import * as email from './migrations/2026-11-28-08-email.js';
+import * as audit from './migrations/2026-11-28-09-audit.js';
 import * as passports from './migrations/2026-11-28-10-passports.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
@@ -15,15 +16,22 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-02-portal': portal,
   '2026-11-28-03-accounts': accounts,
   '2026-11-28-04-search': search,
+  '2026-11-28-05-knowledge': knowledge,
   '2026-11-28-06-jobs': jobs,
   '2026-11-28-07-service-levels': serviceLevels,
   '2026-11-28-08-email': email,
-  '2026-11-28-05-knowledge': knowledge,
+  '2026-11-28-09-audit': audit,
   '2026-11-28-10-passports': passports,
 };
 
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Features are built side by side and land in any order, so a database may have run a later-numbered migration
+  // before an earlier one arrives; each migration is independent of the ones numbered between.
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
 }
 
 /** Brings the schema up to date. Running it again is a no-op; on PostgreSQL concurrent runs wait on a lock. */

@@ -630,6 +630,109 @@ export interface Schema {
   passport_settings: PassportSettingTable;
   api_keys: ApiKeyTable;
   passport_event_receipts: PassportEventReceiptTable;
+  audit_chain: AuditChainTable;
+  audit_checkpoints: AuditCheckpointTable;
+  audit_chainer: AuditChainerTable;
+  integrity_officer_keys: IntegrityOfficerKeyTable;
+  integrity_reports: IntegrityReportTable;
+  integrity_report_keys: IntegrityReportKeyTable;
+  integrity_messages: IntegrityMessageTable;
+  integrity_unlocks: IntegrityUnlockTable;
+  retention_policies: RetentionPolicyTable;
+  data_subject_requests: DataSubjectRequestTable;
+}
+
+export interface RetentionPolicyTable {
+  office_id: string;
+  case_type: string;
+  anonymise_after_months: number | null;
+  updated_at: Timestamp;
+}
+
+export interface DataSubjectRequestTable {
+  id: string;
+  office_id: string;
+  kind: 'access' | 'correction' | 'erasure';
+  status: 'open' | 'completed' | 'rejected';
+  tracking_code: string | null;
+  email: string | null;
+  details: string | null;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  completed_at: NullableTimestamp;
+  outcome: string | null;
+  handled_by: string | null;
+}
+
+export interface IntegrityOfficerKeyTable {
+  user_id: string;
+  office_id: string;
+  public_key: string;
+  encrypted_private_key: string;
+  status: 'active' | 'pending';
+  created_at: Timestamp;
+}
+
+export interface IntegrityReportTable {
+  id: string;
+  office_id: string;
+  receipt_hash: string;
+  category: string;
+  status: string;
+  received_day: string;
+  last_activity_day: string;
+  content: string;
+  reporter_key: string;
+  reported_user_mac: string | null;
+  message_count: number;
+  unrecorded_activity: number;
+}
+
+export interface IntegrityReportKeyTable {
+  report_id: string;
+  user_id: string;
+  sealed_key: string;
+}
+
+export interface IntegrityMessageTable {
+  id: string;
+  report_id: string;
+  position: number;
+  author: 'reporter' | 'officer';
+  author_user_id: string | null;
+  body: string;
+  day: string;
+}
+
+export interface IntegrityUnlockTable {
+  session_id: string;
+  user_id: string;
+  sealed_key: string;
+  expires_at: Timestamp;
+}
+
+/** One link of the audit chain (modules/audit/): append-only. */
+export interface AuditChainTable {
+  seq: number;
+  event_id: string;
+  event_hash: string;
+  previous_hash: string;
+  entry_hash: string;
+  chained_at: Timestamp;
+}
+
+export interface AuditCheckpointTable {
+  day: string;
+  seq: number;
+  entry_hash: string;
+  created_at: Timestamp;
+  public_key: string;
+  signature: string;
+}
+
+export interface AuditChainerTable {
+  id: number;
+  horizon: string;
 }
 
 export type CaseRow = Selectable<CaseTable>;

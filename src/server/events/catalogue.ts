@@ -125,6 +125,28 @@ export interface EventPayloads {
   'passport.settings_saved': { speed: string; workingDays: number; source: string };
   'api_key.created': { id: string; name: string; permissions: string[] };
   'api_key.revoked': { id: string; name: string };
+  'audit.checkpoint_published': { day: string; seq: number; entryHash: string };
+  'audit.verified': { intact: boolean; entries: number; problem: string | null };
+  'audit.exported': { rows: number; filters: Record<string, string> };
+  // Integrity reports: ids only, never content, contact or the person reported (modules/integrity/).
+  'integrity.reporter_activity': { reportId: string; day: string; count: number };
+  'integrity.report_opened': { reportId: string };
+  'integrity.officer_replied': { reportId: string };
+  'integrity.report_triaged': { reportId: string; status?: string; reportedPersonNamed: boolean };
+  'integrity.officer_enrolled': { userId: string; status: 'active' | 'pending' };
+  'integrity.officer_granted': { userId: string; reports: number };
+  'integrity.key_unlocked': { userId: string };
+  // Personal-data housekeeping (modules/privacy/): which fields, never their values.
+  'case.contact_anonymised': {
+    reason: 'retention' | 'erasure_request';
+    fields: string[];
+    requestId?: string;
+  };
+  'case.contact_corrected': { fields: string[]; requestId: string };
+  'privacy.retention_saved': { caseType: string; months: number | null };
+  'privacy.request_received': { requestId: string; kind: string; dueAt: string };
+  'privacy.request_completed': { requestId: string; kind: string; status: string; cases: number };
+  'privacy.data_exported': { requestId: string; cases: number };
 }
 
 /** Where a change to a passport application came from. */

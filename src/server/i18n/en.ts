@@ -26,6 +26,10 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You are not allowed to do this',
   'error.method_not_allowed': 'This method is not supported for this address',
   'error.not_ready': 'The service is not ready',
+  'error.integrity_locked': 'Unlock integrity reports with your passphrase first',
+  'error.integrity_unavailable':
+    'The integrity channel is not available yet: no integrity officer is enrolled',
+  'error.proof_of_work_failed': 'The anti-spam check failed or expired; please send the form again',
   'error.internal_error': 'Something went wrong on our side. It has been logged; please try again later.',
 
   'error.invalid_credentials': 'Wrong e-mail or password',

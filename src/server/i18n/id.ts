@@ -25,6 +25,10 @@ export const id = {
   'error.forbidden': 'Anda tidak memiliki izin untuk tindakan ini',
   'error.method_not_allowed': 'Metode ini tidak didukung untuk alamat ini',
   'error.not_ready': 'Layanan belum siap',
+  'error.integrity_locked': 'Buka kunci laporan integritas dengan frasa sandi Anda terlebih dahulu',
+  'error.integrity_unavailable':
+    'Saluran laporan integritas belum tersedia: belum ada petugas integritas yang terdaftar',
+  'error.proof_of_work_failed': 'Pemeriksaan anti-spam gagal atau kedaluwarsa; silakan kirim ulang formulir',
   'error.internal_error': 'Terjadi kesalahan pada sistem. Kami sudah mencatatnya; silakan coba lagi nanti.',
 
   'error.invalid_credentials': 'E-mail atau kata sandi salah',

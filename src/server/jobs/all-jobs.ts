@@ -11,3 +11,6 @@ import '../modules/service-levels/reactions.js';
 import '../modules/service-levels/sweep.js';
 import '../modules/notifications/reactions.js';
 import '../modules/passports/notifications.js';
+import '../modules/audit/jobs.js';
+import '../modules/integrity/jobs.js';
+import '../modules/privacy/retention.js';

@@ -236,9 +236,9 @@ describe(`background jobs on ${ENGINE}`, () => {
     await schedulePeriodicJobs(database.db, at(1));
     await schedulePeriodicJobs(database.db, at(2));
     await schedulePeriodicJobs(database.db, at(59));
-    await runDueJobs(ctx, { now: at(59) });
+    await runDueJobs(ctx, { now: at(59), limit: 50 });
     await schedulePeriodicJobs(database.db, at(61));
-    await runDueJobs(ctx, { now: at(61) });
+    await runDueJobs(ctx, { now: at(61), limit: 50 });
     const sweeps = ran.filter((name) => name.startsWith('sweep'));
     expect(sweeps).toEqual(['sweep 2026-03-02T01:00:00.000Z', 'sweep 2026-03-02T01:01:00.000Z']);
   });
