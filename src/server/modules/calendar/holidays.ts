@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 
 /** A national closed day: a public holiday (libur nasional) or collective leave (cuti bersama). */
 export interface NationalDay {
@@ -74,7 +75,7 @@ const INDONESIAN_NAMES: Record<string, string> = {
  * become one entry with both names.
  */
 export function publicHolidaysByRule(year: number): NationalDay[] {
-  const holidays = new Holidays('ID');
+  const holidays = new (loadHolidays())('ID');
   const byDate = new Map<string, NationalDay>();
   for (const holiday of holidays.getHolidays(year, 'en')) {
     if (holiday.type !== 'public') continue;
@@ -96,4 +97,13 @@ export function publicHolidaysByRule(year: number): NationalDay[] {
     });
   }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * date-holidays carries every country's rules (~20 MB in memory): it is loaded only when a year is computed (the
+ * migration and the calendar editor), not by every server start.
+ */
+function loadHolidays(): typeof HolidaysType {
+  const required = createRequire(import.meta.url)('date-holidays') as { default?: typeof HolidaysType };
+  return required.default ?? (required as unknown as typeof HolidaysType);
 }

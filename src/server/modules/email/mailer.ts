@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailSettings } from '../../config.js';
 
 /** One message Loket sends. Threading headers are given by the caller (see threading.ts). */
@@ -38,28 +38,48 @@ export const LOOP_HEADER = 'X-Loket-Loop';
 export function createMailer(settings: MailSettings): Mailer {
   const dkim = settings.dkim && dkimOptions(settings.dkim);
   if (settings.smtpUrl) {
-    const transport = nodemailer.createTransport(settings.smtpUrl, { dkim } as object);
     const url = new URL(settings.smtpUrl);
+    const transport = lazyTransport((nodemailer) =>
+      nodemailer.createTransport(settings.smtpUrl!, { dkim } as object),
+    );
     return {
       destination: `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
       async send(mail) {
         const message = await prepare(settings, mail, dkim);
-        await transport.sendMail(message);
+        await (await transport.get()).sendMail(message);
         return { messageId: message.messageId };
       },
       close: () => transport.close(),
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = lazyTransport((nodemailer) =>
+    nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+  );
   return {
     destination: settings.outboxDir,
     async send(mail) {
       const message = await prepare(settings, mail, dkim);
-      const info = await transport.sendMail(message);
+      const info = await (await transport.get()).sendMail(message);
       await writeOutboxFile(settings.outboxDir, message.messageId, info.message as unknown as Buffer);
       return { messageId: message.messageId };
     },
     close: () => transport.close(),
+  };
+}
+
+type Nodemailer = typeof import('nodemailer')['default'];
+
+/** nodemailer is loaded with the first message, so a server that sends none does not hold it in memory. */
+function lazyTransport(create: (nodemailer: Nodemailer) => Transporter) {
+  let transport: Promise<Transporter> | undefined;
+  return {
+    get(): Promise<Transporter> {
+      transport ??= import('nodemailer').then((module) => create(module.default));
+      return transport;
+    },
+    close(): void {
+      void transport?.then((t) => t.close());
+    },
   };
 }
 

@@ -1,4 +1,5 @@
-import { ImapFlow } from 'imapflow';
+import { createRequire } from 'node:module';
+import type { ImapFlow } from 'imapflow';
 import { Type } from 'typebox';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/connection.js';
@@ -84,7 +85,9 @@ export async function pollMailbox(
 }
 
 function imapClient(settings: OfficeMailSettings, password: string): ImapFlow {
-  return new ImapFlow({
+  // imapflow is large; only offices with a mailbox to poll load it.
+  const { ImapFlow: Client } = createRequire(import.meta.url)('imapflow') as typeof import('imapflow');
+  return new Client({
     host: settings.imap.host!,
     port: settings.imap.port ?? (settings.imap.tls ? 993 : 143),
     secure: settings.imap.tls,

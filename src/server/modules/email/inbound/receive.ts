@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { Type } from 'typebox';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/connection.js';
@@ -149,6 +149,8 @@ export async function processInboundMail(
     .select('content')
     .where('email_id', '=', input.emailId)
     .executeTakeFirstOrThrow();
+  // mailparser is large; only a server that receives mail loads it.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(Buffer.from(raw.content), { skipImageLinks: true, skipTextToHtml: true });
   const sender = row.sender ?? '';
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../../db/connection.js';
 import type { JobLogger } from '../../../jobs/registry.js';
 import { findOfficeByMailAddress } from '../storage.js';
@@ -47,6 +47,8 @@ export async function startSmtpReceiver(
     }
     return value;
   };
+  // Loaded only when the receiver is switched on (LOKET_SMTP_PORT).
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     name: 'loket',
     banner: 'Loket mail receiver',
