@@ -347,7 +347,8 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     await page.keyboard.press('i');
     const dialog = page.getByRole('alertdialog', { name: 'Tinggalkan tanpa menyimpan?' });
     await dialog.waitFor();
-    expect(await activeLabel(page)).toBe('Tetap di sini');
+    // The dialog moves focus to "Stay" once it has rendered, a moment after it becomes visible.
+    await expect.poll(() => activeLabel(page)).toBe('Tetap di sini');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Isi', { exact: true }).inputValue()).toContain('Tambahan dari keyboard.');
