@@ -7,7 +7,7 @@ import { recordEvent } from '../../events/record-event.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { indexKnowledgeDocument, removeKnowledgeDocument } from '../search/knowledge-index.js';
-import { categoryIdForKey } from './categories.js';
+import { categoryIdForKey, categoryKeyForId } from './categories.js';
 import { articleText, invalidateCorpus } from './corpus.js';
 import { type Article, type ArticleContent, articleContent, type KbStatus, toArticle } from './model.js';
 import { getRevision, writeRevision } from './revisions.js';
@@ -216,19 +216,13 @@ export async function restoreArticleRevision(
   at = new Date(),
 ): Promise<Article> {
   const revision = await getRevision<ArticleContent>(db, 'article', id, number);
-  const category = revision.content.categoryId
-    ? await db
-        .selectFrom('kb_categories')
-        .select('key')
-        .where('id', '=', revision.content.categoryId)
-        .executeTakeFirst()
-    : undefined;
+  const categoryKey = await categoryKeyForId(db, revision.content.categoryId);
   const { slug, title, summary, body, tags, related } = revision.content;
   return updateArticle(
     db,
     actor,
     id,
-    { version, slug, title, summary, body, tags, related, categoryKey: category?.key ?? null, message },
+    { version, slug, title, summary, body, tags, related, categoryKey, message },
     at,
     number,
   );

@@ -19,3 +19,10 @@ export async function categoryIdForKey(db: Db, key: string | null | undefined): 
   if (!row) throw new AppError('unknown_category', { field: 'categoryKey' });
   return row.id;
 }
+
+/** The key of a category id, or null for none (or a category deleted since). */
+export async function categoryKeyForId(db: Db, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const row = await db.selectFrom('kb_categories').select('key').where('id', '=', id).executeTakeFirst();
+  return row?.key ?? null;
+}

@@ -7,7 +7,7 @@ import { recordEvent } from '../../events/record-event.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { indexKnowledgeDocument, removeKnowledgeDocument } from '../search/knowledge-index.js';
-import { categoryIdForKey } from './categories.js';
+import { categoryIdForKey, categoryKeyForId } from './categories.js';
 import { faqText, invalidateCorpus } from './corpus.js';
 import { type Faq, type FaqContent, faqContent, type KbStatus, toFaq } from './model.js';
 import { getRevision, writeRevision } from './revisions.js';
@@ -156,19 +156,13 @@ export async function restoreFaqRevision(
   at = new Date(),
 ): Promise<Faq> {
   const revision = await getRevision<FaqContent>(db, 'faq', id, number);
-  const category = revision.content.categoryId
-    ? await db
-        .selectFrom('kb_categories')
-        .select('key')
-        .where('id', '=', revision.content.categoryId)
-        .executeTakeFirst()
-    : undefined;
+  const categoryKey = await categoryKeyForId(db, revision.content.categoryId);
   const { questions, answer, articleKey } = revision.content;
   return updateFaq(
     db,
     actor,
     id,
-    { version, questions, answer, articleKey, categoryKey: category?.key ?? null, message },
+    { version, questions, answer, articleKey, categoryKey, message },
     at,
     number,
   );
