@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig, redactUrl } from './config.js';
 import { createLimiters } from './http/rate-limit.js';
+import { startIdleCollector } from './idle-memory.js';
 import './jobs/all-jobs.js';
 import { JobWorker } from './jobs/worker.js';
 import { startMailChannel } from './modules/email/channel.js';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   worker?.start();
   // The SMTP receiver runs beside the worker, which processes what it stores.
   const mail = worker && (await startMailChannel(database.db, config, log.child({ role: 'mail' })));
+  startIdleCollector();
   if (config.role === 'worker') {
     log.info('background worker started (LOKET_ROLE=worker: no web server)');
     stopOnSignals(log, async () => {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
 import { enableGroupCommit } from './group-commit.js';
@@ -23,8 +24,13 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-// COUNT(*) and BIGINT arrive as strings by default; our counts fit in a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+/** The PostgreSQL driver, loaded only when a `postgres://` URL is opened: an embedded SQLite server never needs it. */
+function loadPg(): typeof pg {
+  const driver = createRequire(import.meta.url)('pg') as typeof pg;
+  // COUNT(*) and BIGINT arrive as strings by default; our counts fit in a double.
+  driver.types.setTypeParser(driver.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+  return driver;
+}
 
 /** Opens the database a `sqlite:PATH` or `postgres://…` URL names. */
 export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
@@ -86,7 +92,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener the process would exit.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });

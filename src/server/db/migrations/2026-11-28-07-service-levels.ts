@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../lib/ids.js';
-import { NATIONAL_DAYS_2026, publicHolidaysByRule } from '../../modules/calendar/holidays.js';
+import { NATIONAL_DAYS_2026, PUBLIC_HOLIDAYS_2027_BY_RULE } from '../../modules/calendar/holidays.js';
 import { seedOfficeServiceLevels } from '../../modules/service-levels/defaults.js';
 import { columnTypes, dialectOf } from '../dialect.js';
 
@@ -148,7 +148,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // National days: 2026 from the decree, 2027 public holidays by rule (cuti bersama 2027 is entered from its decree).
   const now = new Date().toISOString();
-  const national = [...NATIONAL_DAYS_2026, ...publicHolidaysByRule(2027)];
+  const national = [...NATIONAL_DAYS_2026, ...PUBLIC_HOLIDAYS_2027_BY_RULE];
   for (const day of national) {
     await db
       .insertInto('calendar_days')

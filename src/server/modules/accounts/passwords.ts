@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * Password rules after NIST SP 800-63B: at least 12 characters, not a known common password and not built from
@@ -28,8 +28,14 @@ const LOCAL_WORDS = [
 let commonPasswords: Set<string> | undefined;
 
 function common(): Set<string> {
-  // Loaded on first use: about 50,000 entries, only needed when a password is set.
-  commonPasswords ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  // Loaded on first use (about 50,000 entries, only needed when a password is set), so a server that sets no
+  // password does not keep the list in memory.
+  if (!commonPasswords) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as {
+      dictionary: Record<string, string[]>;
+    };
+    commonPasswords = new Set((dictionary['passwords-common'] ?? []).map((p) => p.toLowerCase()));
+  }
   return commonPasswords;
 }
 

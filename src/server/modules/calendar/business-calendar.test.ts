@@ -10,7 +10,7 @@ import {
   NoWorkingTime,
   parseClock,
 } from './business-calendar.js';
-import { NATIONAL_DAYS_2026, publicHolidaysByRule } from './holidays.js';
+import { NATIONAL_DAYS_2026, PUBLIC_HOLIDAYS_2027_BY_RULE, publicHolidaysByRule } from './holidays.js';
 
 function week(hours: { weekday: number; opens: number; closes: number }[]): DayHours[] {
   const result: [number, number][][] = [[], [], [], [], [], [], [], []];
@@ -50,6 +50,10 @@ describe('2026 national days', () => {
     expect(days.map((d) => d.date)).toContain('2027-12-25');
     expect(new Set(days.map((d) => d.date)).size).toBe(days.length);
     expect(days.every((d) => d.kind === 'holiday' && d.source?.includes('confirm'))).toBe(true);
+  });
+
+  it('the written-out 2027 list the migration seeds is what the rules compute', () => {
+    expect(PUBLIC_HOLIDAYS_2027_BY_RULE).toEqual(publicHolidaysByRule(2027));
   });
 });
 

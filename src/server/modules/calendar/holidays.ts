@@ -49,6 +49,34 @@ export const NATIONAL_DAYS_2026: NationalDay[] = [
   ]),
 ];
 
+/**
+ * 2027 public holidays as `publicHolidaysByRule(2027)` computes them, written out so that a first start (the
+ * migration seeds them) does not load date-holidays, whose rules for every country stay in memory once loaded.
+ * business-calendar.test.ts checks that the two still agree.
+ */
+export const PUBLIC_HOLIDAYS_2027_BY_RULE: NationalDay[] = days(
+  'holiday',
+  'date-holidays (ID rules) for 2027; confirm against the SKB 3 Menteri for 2027',
+  [
+    ['2027-01-01', 'Tahun Baru Masehi', "New Year's Day"],
+    ['2027-01-05', 'Isra Mikraj Nabi Muhammad SAW', "Laylat al-Mi'raj"],
+    ['2027-02-06', 'Tahun Baru Imlek', 'Chinese New Year'],
+    ['2027-03-08', 'Hari Suci Nyepi', 'Nyepi'],
+    ['2027-03-09', 'Idul Fitri', 'End of Ramadan (Eid al-Fitr)'],
+    ['2027-03-10', 'Idul Fitri', 'End of Ramadan (Eid al-Fitr)'],
+    ['2027-03-26', 'Wafat Yesus Kristus', 'Good Friday'],
+    ['2027-05-01', 'Hari Buruh Internasional', 'Labour Day'],
+    ['2027-05-06', 'Kenaikan Yesus Kristus', 'Ascension Day'],
+    ['2027-05-16', 'Idul Adha', 'Feast of the Sacrifice (Eid al-Adha)'],
+    ['2027-05-20', 'Hari Raya Waisak', 'Vesak Day'],
+    ['2027-06-01', 'Hari Lahir Pancasila', 'Pancasila Day'],
+    ['2027-06-06', '1 Muharam Tahun Baru Islam', 'Islamic New Year'],
+    ['2027-08-14', 'Maulid Nabi Muhammad SAW', 'Birthday of Muhammad (Mawlid)'],
+    ['2027-08-17', 'Hari Proklamasi Kemerdekaan Republik Indonesia', 'Independence Day'],
+    ['2027-12-25', 'Isra Mikraj Nabi Muhammad SAW; Hari Raya Natal', "Laylat al-Mi'raj; Christmas Day"],
+  ],
+);
+
 /** Indonesian names for the holidays date-holidays names in English (it has Indonesian names for some years only). */
 const INDONESIAN_NAMES: Record<string, string> = {
   "New Year's Day": 'Tahun Baru Masehi',
