@@ -612,6 +612,9 @@ export function CaseView() {
   const [mode, setMode] = useState<Mode>('public_reply');
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Bumped by every load and every applied change: a load answers only if nothing newer happened meanwhile, so a
+  // live refresh started before a change cannot put the older version back (and make the next action conflict).
+  const generation = useRef(0);
 
   const load = useCallback(
     (quiet: boolean) => {
@@ -619,8 +622,10 @@ export function CaseView() {
         setDetail(null);
         setError(null);
       }
+      const started = ++generation.current;
       return api.get<CaseDetail>(`/staff/cases/${encodeURIComponent(code)}`).then(
         (d) => {
+          if (started !== generation.current) return;
           setDetail(d);
           setConflict(false);
           if (d.trackingCode !== code) navigate(`/cases/${d.trackingCode}`, { replace: true });
@@ -646,6 +651,7 @@ export function CaseView() {
         method === 'patch'
           ? await api.patch<CaseDetail>(path(), body)
           : await api.post<CaseDetail>(path(), body);
+      generation.current++;
       setDetail(next);
       toast(success);
       return true;
