@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, Link, Navigate, Route, RouterProvider, Routes } from 'react-router';
 import { Shell } from './components/Shell';
 import { ApiError } from './lib/api';
@@ -6,30 +6,37 @@ import { ConsoleProvider, ReferenceProvider, useConsole } from './lib/context';
 import { readsKnowledge } from './lib/knowledge';
 import { hasRole, type Session } from './lib/types';
 import { Account } from './pages/Account';
-import { CalendarEditor } from './pages/admin/Calendar';
-import { Canned } from './pages/admin/Canned';
-import { Categories } from './pages/admin/Categories';
-import { Jobs } from './pages/admin/Jobs';
-import { ServiceLevels } from './pages/admin/ServiceLevels';
-import { Teams } from './pages/admin/Teams';
-import { Users } from './pages/admin/Users';
-import { AuditTrail } from './pages/audit/AuditTrail';
 import { CaseView } from './pages/CaseView';
-import { EmailSettings } from './pages/email/EmailSettings';
-import { EmailTemplates } from './pages/email/EmailTemplates';
 import { Inbox } from './pages/Inbox';
-import { Integrity } from './pages/integrity/Integrity';
-import { ApiKeys } from './pages/passports/ApiKeys';
-import { ApplicationPage } from './pages/passports/ApplicationPage';
-import { Applications } from './pages/passports/Applications';
-import { PassportImport } from './pages/passports/Import';
-import { PassportReportPage } from './pages/passports/Report';
-import { Privacy } from './pages/privacy/Privacy';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
-import { SlaReport } from './pages/SlaReport';
 
-// Only publishers, administrators and auditors use the knowledge screens: loaded on first visit.
-const Knowledge = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.Knowledge })));
+/**
+ * A screen loaded on first visit. Each role uses a few of the console's screens, so only the sign-in, inbox and
+ * case page are in the first download; the rest come as separate chunks.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const Knowledge = page(() => import('./pages/knowledge'), 'Knowledge');
+const CalendarEditor = page(() => import('./pages/admin/Calendar'), 'CalendarEditor');
+const Canned = page(() => import('./pages/admin/Canned'), 'Canned');
+const Categories = page(() => import('./pages/admin/Categories'), 'Categories');
+const Jobs = page(() => import('./pages/admin/Jobs'), 'Jobs');
+const ServiceLevels = page(() => import('./pages/admin/ServiceLevels'), 'ServiceLevels');
+const Teams = page(() => import('./pages/admin/Teams'), 'Teams');
+const Users = page(() => import('./pages/admin/Users'), 'Users');
+const AuditTrail = page(() => import('./pages/audit/AuditTrail'), 'AuditTrail');
+const EmailSettings = page(() => import('./pages/email/EmailSettings'), 'EmailSettings');
+const EmailTemplates = page(() => import('./pages/email/EmailTemplates'), 'EmailTemplates');
+const Integrity = page(() => import('./pages/integrity/Integrity'), 'Integrity');
+const ApiKeys = page(() => import('./pages/passports/ApiKeys'), 'ApiKeys');
+const ApplicationPage = page(() => import('./pages/passports/ApplicationPage'), 'ApplicationPage');
+const Applications = page(() => import('./pages/passports/Applications'), 'Applications');
+const PassportImport = page(() => import('./pages/passports/Import'), 'PassportImport');
+const PassportReportPage = page(() => import('./pages/passports/Report'), 'PassportReportPage');
+const Privacy = page(() => import('./pages/privacy/Privacy'), 'Privacy');
+const SlaReport = page(() => import('./pages/SlaReport'), 'SlaReport');
 
 function NotFound() {
   const { t, inboxPath } = useConsole();
@@ -55,52 +62,45 @@ function SignedIn() {
   return (
     <ReferenceProvider>
       <Shell>
-        <Routes>
-          <Route path="/" element={<Navigate to={home} replace />} />
-          <Route path="/inbox" element={<Navigate to="/inbox/mine" replace />} />
-          <Route path="/inbox/:view" element={<Inbox />} />
-          <Route path="/cases/:code" element={<CaseView />} />
-          <Route path="/account" element={<Account />} />
-          {hasRole(user, 'agent', 'supervisor', 'auditor') && (
-            <>
-              <Route path="/passports" element={<Applications />} />
-              <Route path="/passports/:id" element={<ApplicationPage />} />
-            </>
-          )}
-          {hasRole(user, 'supervisor') && <Route path="/passports/import" element={<PassportImport />} />}
-          {hasRole(user, 'supervisor', 'auditor') && (
-            <Route path="/reports/passports" element={<PassportReportPage />} />
-          )}
-          {isAdmin && <Route path="/admin/api-keys" element={<ApiKeys />} />}
-          {isAdmin && <Route path="/admin/users" element={<Users />} />}
-          {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
-          {isAdmin && <Route path="/admin/categories" element={<Categories />} />}
-          {isAdmin && <Route path="/admin/email" element={<EmailSettings />} />}
-          {isAdmin && <Route path="/admin/email/templates" element={<EmailTemplates />} />}
-          {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
-          {isAdmin && <Route path="/admin/jobs" element={<Jobs />} />}
-          {hasRole(user, 'admin', 'auditor') && <Route path="/audit" element={<AuditTrail />} />}
-          <Route path="/integrity" element={<Integrity />} />
-          {hasRole(user, 'admin', 'supervisor') && <Route path="/privacy" element={<Privacy />} />}
-          {hasRole(user, 'admin', 'supervisor', 'auditor') && (
-            <>
-              <Route path="/admin/calendar" element={<CalendarEditor />} />
-              <Route path="/admin/service-levels" element={<ServiceLevels />} />
-              <Route path="/reports/sla" element={<SlaReport />} />
-            </>
-          )}
-          {readsKnowledge(user) && (
-            <Route
-              path="/knowledge/*"
-              element={
-                <Suspense fallback={<p className="state">{t('app.loading')}</p>}>
-                  <Knowledge />
-                </Suspense>
-              }
-            />
-          )}
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={<p className="state">{t('app.loading')}</p>}>
+          <Routes>
+            <Route path="/" element={<Navigate to={home} replace />} />
+            <Route path="/inbox" element={<Navigate to="/inbox/mine" replace />} />
+            <Route path="/inbox/:view" element={<Inbox />} />
+            <Route path="/cases/:code" element={<CaseView />} />
+            <Route path="/account" element={<Account />} />
+            {hasRole(user, 'agent', 'supervisor', 'auditor') && (
+              <>
+                <Route path="/passports" element={<Applications />} />
+                <Route path="/passports/:id" element={<ApplicationPage />} />
+              </>
+            )}
+            {hasRole(user, 'supervisor') && <Route path="/passports/import" element={<PassportImport />} />}
+            {hasRole(user, 'supervisor', 'auditor') && (
+              <Route path="/reports/passports" element={<PassportReportPage />} />
+            )}
+            {isAdmin && <Route path="/admin/api-keys" element={<ApiKeys />} />}
+            {isAdmin && <Route path="/admin/users" element={<Users />} />}
+            {isAdmin && <Route path="/admin/teams" element={<Teams />} />}
+            {isAdmin && <Route path="/admin/categories" element={<Categories />} />}
+            {isAdmin && <Route path="/admin/email" element={<EmailSettings />} />}
+            {isAdmin && <Route path="/admin/email/templates" element={<EmailTemplates />} />}
+            {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
+            {isAdmin && <Route path="/admin/jobs" element={<Jobs />} />}
+            {hasRole(user, 'admin', 'auditor') && <Route path="/audit" element={<AuditTrail />} />}
+            <Route path="/integrity" element={<Integrity />} />
+            {hasRole(user, 'admin', 'supervisor') && <Route path="/privacy" element={<Privacy />} />}
+            {hasRole(user, 'admin', 'supervisor', 'auditor') && (
+              <>
+                <Route path="/admin/calendar" element={<CalendarEditor />} />
+                <Route path="/admin/service-levels" element={<ServiceLevels />} />
+                <Route path="/reports/sla" element={<SlaReport />} />
+              </>
+            )}
+            {readsKnowledge(user) && <Route path="/knowledge/*" element={<Knowledge />} />}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </Shell>
     </ReferenceProvider>
   );
