@@ -52,6 +52,17 @@ export function ApplicationPage() {
     }
   }
 
+  async function withdraw() {
+    if (!a) return;
+    try {
+      await api.post(`/staff/passport-applications/${id}/consent-withdrawal`, { version: a.version });
+      toast(t('passport.consentWithdrawn'));
+      setTick((n) => n + 1);
+    } catch (error) {
+      toastError(error);
+    }
+  }
+
   const field = (label: string, value: string | null | undefined) => (
     <div>
       <dt>{label}</dt>
@@ -88,7 +99,33 @@ export function ApplicationPage() {
             .filter(Boolean)
             .join(' · '),
         )}
+        {field(
+          t('passport.consentGivenAt'),
+          a.consentGivenAt ? formatDateTime(a.consentGivenAt, language) : null,
+        )}
+        <div>
+          <dt>{t('passport.withdrawal')}</dt>
+          <dd>
+            {a.consentWithdrawal
+              ? t(
+                  a.consentWithdrawal.source === 'unsubscribe'
+                    ? 'passport.withdrawnByLink'
+                    : 'passport.withdrawnByStaff',
+                  { at: formatDateTime(a.consentWithdrawal.at, language) },
+                )
+              : t('app.none')}
+            {a.allowedActions.includes('withdraw_consent') && (a.contactConsent || !a.consentWithdrawal) && (
+              <>
+                {' '}
+                <button type="button" className="ghost" onClick={() => void withdraw()}>
+                  {t('passport.withdrawConsent')}
+                </button>
+              </>
+            )}
+          </dd>
+        </div>
       </dl>
+      {a.consentWithdrawal && <p className="muted small">{t('passport.withdrawalHelp')}</p>}
       <h2>{t('passport.timeline')}</h2>
       <ol className="timeline">
         {a.stages.map((s) => (
