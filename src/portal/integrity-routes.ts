@@ -121,10 +121,26 @@ export function integrityPages(app: FastifyInstance, h: PortalHelpers): void {
   // The published audit checkpoints (accountability, with the integrity channel).
   app.get('/audit', async (request, reply) => {
     const view = await h.viewFor(request, reply);
-    return h.send(request, reply, view, checkpointsPage(view, await listCheckpoints(db, 30)), {
+    const year = new Date().getUTCFullYear();
+    const integrity = view.office ? { year, count: await reportsReceivedSince(view.office.id, year) } : null;
+    return h.send(request, reply, view, checkpointsPage(view, await listCheckpoints(db, 30), integrity), {
       private: false,
     });
   });
+
+  /**
+   * Integrity reports appear in public figures only as one total per year: never by category, status or day, so
+   * that the figures cannot help anyone guess who reported what.
+   */
+  async function reportsReceivedSince(officeId: string, year: number): Promise<number> {
+    const row = await db
+      .selectFrom('integrity_reports')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('office_id', '=', officeId)
+      .where('received_day', '>=', `${year}-01-01`)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
 
   app.get('/integrity', quiet, async (request, reply) => {
     const view = await h.viewFor(request, reply);

@@ -533,7 +533,7 @@ const routes: Route[] = [
   },
   {
     name: 'integrity report counts (aggregate only)',
-    allowed: EVERYONE,
+    allowed: ['integrity_officer', 'auditor'],
     request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/counts' }),
   },
   {

@@ -59,6 +59,10 @@ export const en: Record<PortalMessageKey, string> = {
     'Anyone can check its signature with the public key above; the operators check it against the chain with loket audit verify --checkpoint FILE.',
   'audit.history': 'Earlier checkpoints',
   'audit.none_yet': 'No checkpoint has been published yet.',
+  'audit.integrity_title': 'Integrity reports',
+  'audit.integrity_total': 'Integrity reports received in {year}: {count}.',
+  'audit.integrity_note':
+    'Integrity reports are counted only in total: their categories, status and contents are never published, to protect the people who report.',
   'audit.json': 'Checkpoint data (JSON)',
 
   'integrity.title': 'Report illegal charges, brokers or bribery',

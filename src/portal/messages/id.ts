@@ -57,6 +57,10 @@ export const id = {
     'Siapa pun dapat memeriksa tanda tangannya dengan kunci publik di atas; pengelola memeriksanya terhadap rantai dengan perintah loket audit verify --checkpoint BERKAS.',
   'audit.history': 'Titik periksa sebelumnya',
   'audit.none_yet': 'Belum ada titik periksa yang diterbitkan.',
+  'audit.integrity_title': 'Laporan integritas',
+  'audit.integrity_total': 'Laporan integritas yang diterima pada {year}: {count}.',
+  'audit.integrity_note':
+    'Laporan integritas hanya dihitung secara total: jenis, status, dan isinya tidak pernah dipublikasikan, demi melindungi pelapor.',
   'audit.json': 'Data titik periksa (JSON)',
 
   'integrity.title': 'Laporkan pungli, calo atau suap',

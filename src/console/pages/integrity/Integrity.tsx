@@ -60,7 +60,10 @@ function formatSize(bytes: number, language: string): string {
     : `${format.format(bytes / 1024 / 1024)} MB`;
 }
 
-/** Counts for every member of staff; the reports themselves only for integrity officers with an unlocked key. */
+/**
+ * Counts for integrity officers and auditors (metadata only); the reports themselves only for integrity officers
+ * with an unlocked key. Everyone else, administrators included, sees that the page is not theirs.
+ */
 export function Integrity() {
   const { session, t } = useConsole();
   const user = session!.user;
@@ -69,7 +72,7 @@ export function Integrity() {
       <div className="page-head">
         <h1>{t('integrity.title')}</h1>
       </div>
-      <Counts />
+      {(hasRole(user, 'integrity_officer') || hasRole(user, 'auditor')) && <Counts />}
       {hasRole(user, 'integrity_officer') ? (
         <OfficerDesk />
       ) : (

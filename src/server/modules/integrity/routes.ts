@@ -103,7 +103,7 @@ export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
         tags,
         security,
         summary:
-          'How many integrity reports the office has, by status — the only view staff other than integrity officers get',
+          'How many integrity reports the office has, by status — for integrity officers and auditors (metadata counts only); no one else, not administrators',
         response: {
           200: Type.Object({ total: Type.Integer(), byStatus: Type.Record(Type.String(), Type.Integer()) }),
           ...problems(401, 403),
@@ -111,8 +111,10 @@ export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
       },
     },
     async (request) => {
-      if (!request.staff.officeId) throw new AppError('forbidden');
-      return integrityCounts(db, request.staff.officeId);
+      const { roles, officeId } = request.staff;
+      const mayCount = roles.includes('integrity_officer') || roles.includes('auditor');
+      if (!officeId || !mayCount) throw new AppError('forbidden');
+      return integrityCounts(db, officeId);
     },
   );
 
