@@ -61,6 +61,17 @@ async function dropProtection(db: Db): Promise<void> {
   }
 }
 
+/** What a screen reader would announce for the focused element, roughly: its label and its text. */
+const FOCUSED_TEXT = `(() => {
+  const el = document.activeElement;
+  if (!el) return '';
+  const forLabel = el.id ? document.querySelector('label[for="' + el.id + '"]') : null;
+  return [el.getAttribute('aria-label'), el.closest('label')?.textContent, forLabel?.textContent, el.textContent]
+    .filter(Boolean)
+    .join(' ')
+    .trim();
+})()`;
+
 let t: TestApp;
 let base: string;
 let browser: Browser;
@@ -147,14 +158,7 @@ describe.skipIf(!chromiumAvailable)('accountability screens of the console in a 
   async function tabTo(page: Page, text: RegExp, maxSteps = 80) {
     for (let i = 0; i < maxSteps; i++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return '';
-        const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
-        return `${el.getAttribute('aria-label') ?? ''} ${el.closest('label')?.textContent ?? ''} ${label ?? ''} ${
-          el.textContent ?? ''
-        }`.trim();
-      });
+      const focused = (await page.evaluate(FOCUSED_TEXT)) as string;
       if (text.test(focused)) return;
     }
     throw new Error(`${text} is not reachable with Tab`);

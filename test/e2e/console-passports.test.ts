@@ -103,6 +103,17 @@ async function xlsx(rows: (string | Date)[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** What a screen reader would announce for the focused element, roughly: its label and its text. */
+const FOCUSED_TEXT = `(() => {
+  const el = document.activeElement;
+  if (!el) return '';
+  const forLabel = el.id ? document.querySelector('label[for="' + el.id + '"]') : null;
+  return [el.getAttribute('aria-label'), el.closest('label')?.textContent, forLabel?.textContent, el.textContent]
+    .filter(Boolean)
+    .join(' ')
+    .trim();
+})()`;
+
 let t: TestApp;
 let base: string;
 let browser: Browser;
@@ -176,10 +187,7 @@ describe.skipIf(!chromiumAvailable)('passport pages of the console in a browser'
   async function tabTo(page: Page, text: RegExp, maxSteps = 80) {
     for (let i = 0; i < maxSteps; i++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return el ? `${el.closest('label')?.textContent ?? ''} ${el.textContent ?? ''}`.trim() : '';
-      });
+      const focused = (await page.evaluate(FOCUSED_TEXT)) as string;
       if (text.test(focused)) return;
     }
     throw new Error(`${text} is not reachable with Tab`);
@@ -282,7 +290,8 @@ describe.skipIf(!chromiumAvailable)('passport pages of the console in a browser'
     await page.getByRole('heading', { name: 'TST2612000101 · Ratna Kumalasari' }).waitFor();
     const timeline = page.locator('ol.timeline');
     expect(await timeline.textContent()).toContain('Terdaftar');
-    expect(await timeline.textContent()).toContain('Sumber: import');
+    expect(await timeline.textContent()).toContain('Sumber: impor');
+    expect(await page.locator('dl.details').textContent()).toContain('Paspor elektronik · 10 tahun');
     await page.getByText('Belum ada laporan terkait.').waitFor();
 
     // Keyboard only: Tab to the link field, type the tracking code, Enter.
@@ -294,7 +303,10 @@ describe.skipIf(!chromiumAvailable)('passport pages of the console in a browser'
     await page.getByRole('link', { name: caseCode }).waitFor();
     // The applicant phoned to refuse notifications: the withdrawal is recorded and shown with its time and source.
     await page.getByRole('button', { name: 'Catat penarikan persetujuan' }).click();
-    await page.getByRole('status').getByText(/Penarikan persetujuan dicatat/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Penarikan persetujuan dicatat/)
+      .waitFor();
     await page.getByText(/dicatat petugas/).waitFor();
     await axe(page, 'passport application');
     await page.screenshot({ path: path.join(RESULTS, 'console-passport-application.png'), fullPage: true });
