@@ -54,7 +54,7 @@ beforeAll(async () => {
   });
   app = await buildApp(
     { db: database.db, dialect: database.dialect, config, limiters: createLimiters(config.rateLimits) },
-    { logger: { ...loggerOptions('debug'), stream } },
+    { logger: { ...(loggerOptions('debug') as object), stream } },
   );
 });
 
