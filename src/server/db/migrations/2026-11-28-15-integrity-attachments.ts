@@ -18,7 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // 0: sent with the report itself; otherwise the position of the message it came with.
     .addColumn('message_position', 'integer', (c) => c.notNull())
     .addColumn('author', 'varchar(10)', (c) => c.notNull())
-    .addColumn('meta', 'varchar(1000)', (c) => c.notNull())
+    // Encrypted, padded JSON of name, type and size (about 900 base64 characters).
+    .addColumn('meta', 'text', (c) => c.notNull())
     .addColumn('day', 'varchar(10)', (c) => c.notNull())
     .execute();
   await db.schema

@@ -136,6 +136,8 @@ describe(`integrity report attachments on ${ENGINE}`, () => {
       expect(dump, table).not.toContain('application/pdf');
       expect(dump, table).not.toContain('image/png');
     }
+    const metas = await t.db.selectFrom('integrity_attachments').select('meta').execute();
+    expect(new Set(metas.map((m) => m.meta.length)).size).toBe(1);
     const files = storedFiles();
     expect(files.length).toBe(2);
     for (const file of files) {

@@ -41,6 +41,9 @@ interface Meta {
 }
 
 const MIN_BUCKET = 64 * 1024;
+/** Bytes of the metadata JSON: a 120-character name (cleanFileName) of 4-byte characters, type and size fit. */
+const META_BYTES = 640;
+const padMeta = (json: string) => json + ' '.repeat(Math.max(0, META_BYTES - Buffer.byteLength(json)));
 
 /** The padded length: the next power of two of at least 64 KiB, so a stored file tells its size only roughly. */
 export function paddedLength(size: number): number {
@@ -86,7 +89,8 @@ export function sealFile(contentKey: Buffer, reportId: string, id: string, file:
   const meta: Meta = { fileName: file.fileName, mediaType: file.mediaType, size: file.content.length };
   return {
     bytes: encryptBytes(contentKey, padded, bytesAad(reportId, id)),
-    meta: encryptText(contentKey, JSON.stringify(meta), metaAad(reportId, id)),
+    // Padded to one length, so the ciphertext does not tell how long the file name is.
+    meta: encryptText(contentKey, padMeta(JSON.stringify(meta)), metaAad(reportId, id)),
   };
 }
 
