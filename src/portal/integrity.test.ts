@@ -145,6 +145,18 @@ describe(`integrity pages on ${ENGINE}`, () => {
     expect(page.body).toContain(checkpoint!.entryHash);
     expect(page.body).toContain(checkpoint!.publicKey);
     expect(page.body).toContain('href="/api/v1/audit/checkpoints/latest"');
+    // Integrity reports: one total for the year, never by category.
+    const total = Number(
+      (
+        await t.db
+          .selectFrom('integrity_reports')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(total).toBeGreaterThan(0);
+    expect(page.body).toMatch(new RegExp(`id="integrity-total">[^<]*: ${total}\\.<`));
+    for (const category of ['pungli', 'calo', 'suap']) expect(page.body).not.toContain(`(${category})`);
   });
 
   it('refuses posts without the CSRF token', async () => {

@@ -328,6 +328,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     checkCsrf,
     rejected: () => new PageError('rejected'),
     forbidden: () => new PageError('forbidden'),
+    notFound: () => new PageError('not_found'),
   });
 
   // ------------------------------------------------------------------ submitting a case

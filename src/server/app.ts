@@ -158,7 +158,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
  * JSON logs with request ids. Requests are logged by method, path and status only: no query strings, headers,
  * bodies or client addresses, which may carry personal data or secrets.
  */
-function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     serializers: {

@@ -533,7 +533,7 @@ const routes: Route[] = [
   },
   {
     name: 'integrity report counts (aggregate only)',
-    allowed: EVERYONE,
+    allowed: ['integrity_officer', 'auditor'],
     request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/counts' }),
   },
   {
@@ -545,6 +545,23 @@ const routes: Route[] = [
     name: 'list integrity reports',
     allowed: ['integrity_officer'],
     request: async () => ({ method: 'GET', url: '/api/v1/staff/integrity/reports' }),
+  },
+  {
+    name: 'download an integrity report file (only an officer with an unlocked key; locked here)',
+    allowed: [],
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/staff/integrity/reports/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}`,
+    }),
+  },
+  {
+    name: 'send files to an integrity reporter (only an officer with an unlocked key; locked here)',
+    allowed: [],
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/staff/integrity/reports/${crypto.randomUUID()}/files`,
+      payload: {},
+    }),
   },
   {
     name: 'lock the integrity key',
@@ -604,6 +621,15 @@ const routes: Route[] = [
       method: 'POST',
       url: `/api/v1/staff/passport-applications/${await freshApplication()}/stage`,
       payload: { stage: 'documents_verified', version: 1 },
+    }),
+  },
+  {
+    name: 'record a passport applicant’s consent withdrawal',
+    allowed: HANDLERS,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/staff/passport-applications/${await freshApplication()}/consent-withdrawal`,
+      payload: { version: 1 },
     }),
   },
   {

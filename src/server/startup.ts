@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { writeDemoKeys } from './demo/demo-keys-file.js';
 import { isEmpty, seedDemo } from './demo/seed-demo.js';
+import { seedDemoIntegrity } from './demo/seed-demo-integrity.js';
 import { seedDemoStaff } from './demo/seed-demo-staff.js';
 import { ensureFirstAdmin } from './modules/accounts/first-admin.js';
 
@@ -34,6 +35,7 @@ export async function prepareDatabase(
       const seeded = await seedDemo(database.db, config.secret);
       demoKeysFile = writeDemoKeys(config.dataDir, seeded);
       demoStaffFile = await seedDemoStaff(database.db, config.dataDir);
+      await seedDemoIntegrity(database.db, config.dataDir, config.secret);
       log?.info({ cases: seeded.length }, 'demo data added');
     }
     return { database, migrations, demoKeysFile, demoStaffFile, firstAdmin };

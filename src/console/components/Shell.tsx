@@ -211,7 +211,9 @@ export function Shell({ children }: { children: ReactNode }) {
           {readsKnowledge(user) && <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>}
           {isAdmin && <NavLink to="/admin/api-keys">{t('nav.apiKeys')}</NavLink>}
           {hasRole(user, 'admin', 'auditor') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
-          {hasRole(user, 'integrity_officer') && <NavLink to="/integrity">{t('nav.integrity')}</NavLink>}
+          {(hasRole(user, 'integrity_officer') || hasRole(user, 'auditor')) && (
+            <NavLink to="/integrity">{t('nav.integrity')}</NavLink>
+          )}
           {hasRole(user, 'admin', 'supervisor') && <NavLink to="/privacy">{t('nav.privacy')}</NavLink>}
         </nav>
         <div className="topbar-end">

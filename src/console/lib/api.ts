@@ -86,7 +86,8 @@ export function createApi(options: ApiOptions) {
       accept: 'application/json',
       'accept-language': options.language(),
     };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
     if (UNSAFE.has(method)) {
       const token = options.csrfToken();
       if (token) headers['x-csrf-token'] = token;
@@ -97,7 +98,7 @@ export function createApi(options: ApiOptions) {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       });
     } catch {
       throw new ApiError({
@@ -125,6 +126,8 @@ export function createApi(options: ApiOptions) {
       request<T>('GET', path, undefined, config),
     post: <T>(path: string, body?: unknown, config?: { quietUnauthorized?: boolean }) =>
       request<T>('POST', path, body ?? {}, config),
+    /** multipart/form-data (files): the browser sets the content type with its boundary. */
+    postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
     patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
     put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
     del: <T>(path: string) => request<T>('DELETE', path),

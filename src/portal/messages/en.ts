@@ -59,6 +59,10 @@ export const en: Record<PortalMessageKey, string> = {
     'Anyone can check its signature with the public key above; the operators check it against the chain with loket audit verify --checkpoint FILE.',
   'audit.history': 'Earlier checkpoints',
   'audit.none_yet': 'No checkpoint has been published yet.',
+  'audit.integrity_title': 'Integrity reports',
+  'audit.integrity_total': 'Integrity reports received in {year}: {count}.',
+  'audit.integrity_note':
+    'Integrity reports are counted only in total: their categories, status and contents are never published, to protect the people who report.',
   'audit.json': 'Checkpoint data (JSON)',
 
   'integrity.title': 'Report illegal charges, brokers or bribery',
@@ -100,7 +104,7 @@ export const en: Record<PortalMessageKey, string> = {
   'integrity.error_challenge':
     'The form has expired or was already sent. Check your report, then send it again.',
   'integrity.error_receipt': 'Unknown receipt number. Check the 16 digits.',
-  'integrity.error_reply': 'Write your message',
+  'integrity.error_reply': 'Write your message or attach a file',
   'integrity.receipt_title': 'We have received your report',
   'integrity.receipt_label': 'Receipt number',
   'integrity.receipt_save':
@@ -125,6 +129,11 @@ export const en: Record<PortalMessageKey, string> = {
   'integrity.from_you': 'You',
   'integrity.reply': 'Message to the integrity officers',
   'integrity.reply_send': 'Send message',
+  'integrity.files': 'Photos or documents (optional)',
+  'integrity.files_hint':
+    'Photos (JPG, PNG, WebP) or PDF, up to {count} files of at most {size} MB each. They are encrypted like your report; remove names or faces you do not want to share.',
+  'integrity.files_again': 'For your safety, files are not kept until the report is sent: choose them again.',
+  'integrity.attachments': 'Files',
   'integrity.closed': 'This report has been reviewed and closed; it can no longer be answered.',
 
   'type.complaint': 'Complaint',

@@ -57,6 +57,10 @@ export const id = {
     'Siapa pun dapat memeriksa tanda tangannya dengan kunci publik di atas; pengelola memeriksanya terhadap rantai dengan perintah loket audit verify --checkpoint BERKAS.',
   'audit.history': 'Titik periksa sebelumnya',
   'audit.none_yet': 'Belum ada titik periksa yang diterbitkan.',
+  'audit.integrity_title': 'Laporan integritas',
+  'audit.integrity_total': 'Laporan integritas yang diterima pada {year}: {count}.',
+  'audit.integrity_note':
+    'Laporan integritas hanya dihitung secara total: jenis, status, dan isinya tidak pernah dipublikasikan, demi melindungi pelapor.',
   'audit.json': 'Data titik periksa (JSON)',
 
   'integrity.title': 'Laporkan pungli, calo atau suap',
@@ -99,7 +103,7 @@ export const id = {
   'integrity.error_challenge':
     'Formulir sudah kedaluwarsa atau sudah dikirim. Periksa laporan Anda, lalu kirim sekali lagi.',
   'integrity.error_receipt': 'Nomor tanda terima tidak dikenal. Periksa 16 angkanya.',
-  'integrity.error_reply': 'Tulis pesan Anda',
+  'integrity.error_reply': 'Tulis pesan Anda atau lampirkan berkas',
   'integrity.receipt_title': 'Laporan Anda sudah kami terima',
   'integrity.receipt_label': 'Nomor tanda terima',
   'integrity.receipt_save':
@@ -124,6 +128,12 @@ export const id = {
   'integrity.from_you': 'Anda',
   'integrity.reply': 'Pesan untuk petugas integritas',
   'integrity.reply_send': 'Kirim pesan',
+  'integrity.files': 'Foto atau dokumen (tidak wajib)',
+  'integrity.files_hint':
+    'Foto (JPG, PNG, WebP) atau PDF, paling banyak {count} berkas, masing-masing paling besar {size} MB. Berkas dienkripsi seperti laporan Anda; hapus nama atau wajah yang tidak ingin Anda bagikan.',
+  'integrity.files_again':
+    'Demi keamanan Anda, berkas tidak disimpan sebelum laporan terkirim: pilih berkasnya lagi.',
+  'integrity.attachments': 'Berkas',
   'integrity.closed': 'Laporan ini sudah selesai ditelaah dan tidak dapat dibalas lagi.',
 
   'type.complaint': 'Pengaduan',

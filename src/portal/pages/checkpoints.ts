@@ -3,7 +3,11 @@ import { html, type SafeHtml } from '../html.js';
 import { layout, type View } from '../layout.js';
 
 /** The published audit checkpoints: anyone can keep one and later prove the history was not rewritten. */
-export function checkpointsPage(view: View, checkpoints: SignedCheckpoint[]): SafeHtml {
+export function checkpointsPage(
+  view: View,
+  checkpoints: SignedCheckpoint[],
+  integrity: { year: number; count: number } | null = null,
+): SafeHtml {
   const { t } = view;
   const latest = checkpoints[0];
   return layout(view, {
@@ -27,6 +31,13 @@ ${
     : html`<p>${t('audit.none_yet')}</p>`
 }
 <p><a href="/api/v1/audit/checkpoints">${t('audit.json')}</a></p>
+${
+  integrity
+    ? html`<h2>${t('audit.integrity_title')}</h2>
+<p id="integrity-total">${t('audit.integrity_total', { year: integrity.year, count: integrity.count })}</p>
+<p class="hint">${t('audit.integrity_note')}</p>`
+    : ''
+}
 </div>`,
   });
 }

@@ -1,3 +1,5 @@
+import { ATTACHMENT_LIMITS } from '../../server/modules/cases/attachments.js';
+import type { IntegrityAttachment } from '../../server/modules/integrity/attachments.js';
 import type { ReportForReporter } from '../../server/modules/integrity/reports.js';
 import { INTEGRITY_CATEGORIES } from '../../server/modules/integrity/reports.js';
 import {
@@ -7,6 +9,7 @@ import {
   errorFor,
   errorSummary,
   type FieldErrors,
+  fileInput,
   hidden,
   honeypot,
   textArea,
@@ -15,6 +18,36 @@ import {
 import { html, multiline, type SafeHtml } from '../html.js';
 import { layout, type View } from '../layout.js';
 import type { PortalMessageKey } from '../messages/index.js';
+import { formatSize } from './submit.js';
+
+/** The file field of the report and reply forms (files are checked by content, then encrypted; see attachments.ts). */
+function integrityFiles(view: View, errors: FieldErrors): SafeHtml {
+  const { t } = view;
+  return fileInput(t, {
+    name: 'files',
+    label: t('integrity.files'),
+    hint: t('integrity.files_hint', {
+      count: ATTACHMENT_LIMITS.maxFiles,
+      size: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024,
+    }),
+    error: errorFor(errors, 'files'),
+  });
+}
+
+/** The files of one part of the thread, each a small form: the receipt travels in the body, never in a URL. */
+function attachmentList(view: View, receipt: string, files: IntegrityAttachment[]): SafeHtml | '' {
+  if (files.length === 0) return '';
+  const { t } = view;
+  return html`<ul class="files" aria-label="${t('integrity.attachments')}">${files.map(
+    (a) =>
+      html`<li><form method="post" action="/integrity/follow-up/attachments/${a.id}" class="inline-form">${csrfInput(
+        view.csrf,
+      )}${hidden({ receipt })}${button(
+        t('status.download', { name: a.fileName, size: formatSize(a.size, view.language) }),
+        { kind: 'link' },
+      )}</form></li>`,
+  )}</ul>`;
+}
 
 export interface IntegrityDraft {
   category: string;
@@ -71,7 +104,7 @@ ${errorSummary(t, errors)}
 <p class="lead">${t('integrity.lead')}</p>
 ${promises(view)}
 <p><a href="/integrity/follow-up">${t('integrity.follow_up_link')}</a></p>
-<form method="post" action="/integrity" data-pow="${challenge}" novalidate>
+<form method="post" action="/integrity" data-pow="${challenge}" enctype="multipart/form-data" novalidate>
 ${csrfInput(view.csrf)}
 ${honeypot(t)}
 ${hidden({ challenge, pow: '' })}
@@ -109,6 +142,7 @@ ${textInput(t, {
   error: errorFor(errors, 'contact'),
   autocomplete: 'off',
 })}
+${integrityFiles(view, errors)}
 <p class="hint">${t('integrity.pow_note')}</p>
 ${button(t('integrity.send'))}
 </form>
@@ -182,6 +216,11 @@ ${errorSummary(t, errors)}
 </dl>
 <h2>${t('integrity.description')}</h2>
 <p>${multiline(report.description)}</p>
+${attachmentList(
+  view,
+  receipt,
+  report.attachments.filter((a) => a.messagePosition === 0),
+)}
 <h2>${t('integrity.messages')}</h2>
 ${
   report.messages.length
@@ -189,17 +228,22 @@ ${
         (m) =>
           html`<li class="timeline__item"><p class="meta"><strong>${t(
             m.author === 'officer' ? 'integrity.from_officer' : 'integrity.from_you',
-          )}</strong> · ${m.day}</p><p>${multiline(m.body)}</p></li>`,
+          )}</strong> · ${m.day}</p>${m.body ? html`<p>${multiline(m.body)}</p>` : ''}${attachmentList(
+            view,
+            receipt,
+            report.attachments.filter((a) => a.messagePosition === m.position),
+          )}</li>`,
       )}</ol>`
     : html`<p>${t('integrity.no_messages')}</p>`
 }
 ${
   closed
     ? html`<p>${t('integrity.closed')}</p>`
-    : html`<form method="post" action="/integrity/follow-up/reply" novalidate>
+    : html`<form method="post" action="/integrity/follow-up/reply" enctype="multipart/form-data" novalidate>
 ${csrfInput(view.csrf)}
 ${hidden({ receipt })}
 ${textArea(t, { name: 'body', label: t('integrity.reply'), error: errorFor(errors, 'body'), rows: 5 })}
+${integrityFiles(view, errors)}
 ${button(t('integrity.reply_send'))}
 </form>`
 }

@@ -536,6 +536,11 @@ export interface PassportApplicationTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** When the applicant last withdrew consent (unsubscribe link or staff), and how: a later `consent=yes` is ignored. */
+  consent_withdrawn_at: NullableTimestamp;
+  consent_withdrawn_source: string | null;
+  /** When the consent in force was given, as the office's system reported it (null: not reported). */
+  consent_given_at: NullableTimestamp;
 }
 
 export interface PassportStageTable {
@@ -638,6 +643,7 @@ export interface Schema {
   integrity_report_keys: IntegrityReportKeyTable;
   integrity_messages: IntegrityMessageTable;
   integrity_unlocks: IntegrityUnlockTable;
+  integrity_attachments: IntegrityAttachmentTable;
   retention_policies: RetentionPolicyTable;
   data_subject_requests: DataSubjectRequestTable;
 }
@@ -701,6 +707,16 @@ export interface IntegrityMessageTable {
   author: 'reporter' | 'officer';
   author_user_id: string | null;
   body: string;
+  day: string;
+}
+
+/** A file of an integrity report: bytes on disk encrypted with the report's key; `meta` is encrypted too. */
+export interface IntegrityAttachmentTable {
+  id: string;
+  report_id: string;
+  message_position: number;
+  author: 'reporter' | 'officer';
+  meta: string;
   day: string;
 }
 

@@ -98,6 +98,11 @@ export interface EventPayloads {
     fields: string[];
     source: PassportChangeSource;
   };
+  'passport.consent_withdrawn': {
+    applicationId: string;
+    applicationNumber: string;
+    source: 'unsubscribe' | 'staff';
+  };
   'passport.stage_changed': {
     applicationId: string;
     applicationNumber: string;
@@ -132,6 +137,7 @@ export interface EventPayloads {
   'integrity.reporter_activity': { reportId: string; day: string; count: number };
   'integrity.report_opened': { reportId: string };
   'integrity.officer_replied': { reportId: string };
+  'integrity.attachment_downloaded': { reportId: string; attachmentId: string };
   'integrity.report_triaged': { reportId: string; status?: string; reportedPersonNamed: boolean };
   'integrity.officer_enrolled': { userId: string; status: 'active' | 'pending' };
   'integrity.officer_granted': { userId: string; reports: number };

@@ -63,6 +63,12 @@ export const en: Record<MessageKey, string> = {
   'validation.blank': 'Must not be blank',
   'validation.additionalProperties': 'Unknown field',
   'validation.invalid': 'Invalid value',
+  'validation.file_type': 'Only JPEG, PNG, WebP or PDF files',
+  'validation.file_size': 'A file may be at most 5 MB',
+  'validation.file_empty': 'The file is empty',
+  'validation.file_count': 'At most 5 files at once',
+  'validation.file_mismatch': 'The file name does not match its content',
+  'validation.multipart': 'Send the files as multipart/form-data',
 
   'type.string': 'text',
   'type.number': 'a number',

@@ -63,6 +63,12 @@ export const id = {
   'validation.blank': 'Tidak boleh kosong',
   'validation.additionalProperties': 'Kolom tidak dikenal',
   'validation.invalid': 'Nilai tidak valid',
+  'validation.file_type': 'Hanya berkas JPEG, PNG, WebP atau PDF',
+  'validation.file_size': 'Ukuran berkas paling besar 5 MB',
+  'validation.file_empty': 'Berkasnya kosong',
+  'validation.file_count': 'Paling banyak 5 berkas sekaligus',
+  'validation.file_mismatch': 'Nama berkas tidak cocok dengan isinya',
+  'validation.multipart': 'Kirim berkas sebagai multipart/form-data',
 
   'type.string': 'teks',
   'type.number': 'angka',

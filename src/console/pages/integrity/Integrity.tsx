@@ -23,10 +23,47 @@ interface Report extends Summary {
   description: string;
   contact: string | null;
   reportedUser: { id: string; name: string } | null;
-  messages: { author: 'reporter' | 'officer'; body: string; day: string }[];
+  messages: { position: number; author: 'reporter' | 'officer'; body: string; day: string }[];
+  attachments: Attachment[];
+}
+interface Attachment {
+  id: string;
+  messagePosition: number;
+  author: 'reporter' | 'officer';
+  fileName: string;
+  mediaType: string;
+  size: number;
+  day: string;
 }
 
-/** Counts for every member of staff; the reports themselves only for integrity officers with an unlocked key. */
+/** Decrypted on the server with this session's unlocked key; a plain link, so the browser saves the file. */
+function Files({ reportId, files }: { reportId: string; files: Attachment[] }) {
+  const { t, language } = useConsole();
+  if (files.length === 0) return null;
+  return (
+    <ul className="files" aria-label={t('integrity.files')}>
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={`/api/v1/staff/integrity/reports/${reportId}/attachments/${f.id}`} download={f.fileName}>
+            {t('integrity.download', { name: f.fileName, size: formatSize(f.size, language) })}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function formatSize(bytes: number, language: string): string {
+  const format = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
+  return bytes < 1024 * 1024
+    ? `${format.format(bytes / 1024)} KB`
+    : `${format.format(bytes / 1024 / 1024)} MB`;
+}
+
+/**
+ * Counts for integrity officers and auditors (metadata only); the reports themselves only for integrity officers
+ * with an unlocked key. Everyone else, administrators included, sees that the page is not theirs.
+ */
 export function Integrity() {
   const { session, t } = useConsole();
   const user = session!.user;
@@ -35,7 +72,7 @@ export function Integrity() {
       <div className="page-head">
         <h1>{t('integrity.title')}</h1>
       </div>
-      <Counts />
+      {(hasRole(user, 'integrity_officer') || hasRole(user, 'auditor')) && <Counts />}
       {hasRole(user, 'integrity_officer') ? (
         <OfficerDesk />
       ) : (
@@ -242,16 +279,21 @@ function ReportView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [tick, setTick] = useState(0);
   const report = useResource(() => api.get<Report>(`/staff/integrity/reports/${id}`), `${id}:${tick}`);
   const [reply, setReply] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileInputKey, setFileInputKey] = useState(0);
   const [reported, setReported] = useState('');
 
-  async function act(work: () => Promise<unknown>, done: MessageKey) {
+  /** True when the work succeeded, so a form clears only what was really sent. */
+  async function act(work: () => Promise<unknown>, done: MessageKey): Promise<boolean> {
     try {
       await work();
       toast(t(done));
       setTick((n) => n + 1);
       onChanged();
+      return true;
     } catch (e) {
       toastError(e);
+      return false;
     }
   }
 
@@ -268,13 +310,14 @@ function ReportView({ id, onChanged }: { id: string; onChanged: () => void }) {
         {r.contact ? t('integrity.contact', { contact: r.contact }) : t('integrity.noContact')}
       </p>
       {r.reportedUser && <p>{t('integrity.reportedPerson', { name: r.reportedUser.name })}</p>}
+      <Files reportId={r.id} files={r.attachments.filter((a) => a.messagePosition === 0)} />
       <ol className="timeline">
-        {r.messages.map((m, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id outside their report and never move
-          <li key={i} className={m.author === 'officer' ? 'timeline-staff' : undefined}>
+        {r.messages.map((m) => (
+          <li key={m.position} className={m.author === 'officer' ? 'timeline-staff' : undefined}>
             <strong>{t(m.author === 'officer' ? 'integrity.fromOfficer' : 'integrity.fromReporter')}</strong>{' '}
             · {m.day}
-            <p className="prewrap">{m.body}</p>
+            {m.body && <p className="prewrap">{m.body}</p>}
+            <Files reportId={r.id} files={r.attachments.filter((a) => a.messagePosition === m.position)} />
           </li>
         ))}
       </ol>
@@ -283,16 +326,45 @@ function ReportView({ id, onChanged }: { id: string; onChanged: () => void }) {
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(
-              () => api.post(`/staff/integrity/reports/${id}/messages`, { body: reply }),
-              'integrity.replied',
-            ).then(() => setReply(''));
+            const send = () => {
+              if (files.length === 0)
+                return api.post(`/staff/integrity/reports/${id}/messages`, { body: reply });
+              const form = new FormData();
+              form.append('body', reply);
+              for (const file of files) form.append('files', file, file.name);
+              return api.postForm(`/staff/integrity/reports/${id}/files`, form);
+            };
+            void act(send, 'integrity.replied').then((sent) => {
+              if (!sent) return;
+              setReply('');
+              setFiles([]);
+              setFileInputKey((n) => n + 1);
+            });
           }}
         >
           <label>
             {t('integrity.reply')}
-            <textarea value={reply} onChange={(e) => setReply(e.target.value)} rows={4} required />
+            <textarea
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+              rows={4}
+              required={files.length === 0}
+            />
           </label>
+          <label>
+            {t('integrity.attach')}
+            <input
+              key={fileInputKey}
+              type="file"
+              multiple
+              accept="image/jpeg,image/png,image/webp,application/pdf"
+              onChange={(e) => setFiles([...(e.target.files ?? [])])}
+              aria-describedby="integrity-attach-hint"
+            />
+          </label>
+          <p id="integrity-attach-hint" className="muted small">
+            {t('integrity.attachHint')}
+          </p>
           <button type="submit">{t('integrity.send')}</button>
         </form>
       )}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { MessageKey } from '../../i18n';
 import { useConsole, useResource } from '../../lib/context';
 import { formatDateTime } from '../../lib/format';
 import { Unavailable } from '../admin/Users';
@@ -52,6 +53,20 @@ export function ApplicationPage() {
     }
   }
 
+  async function withdraw() {
+    if (!a) return;
+    try {
+      await api.post(`/staff/passport-applications/${id}/consent-withdrawal`, { version: a.version });
+      toast(t('passport.consentWithdrawn'));
+      setTick((n) => n + 1);
+    } catch (error) {
+      toastError(error);
+    }
+  }
+
+  /** A stored code (kind, service, speed, priority group, change source) in the user's language. */
+  const value = (group: string, code: string) => t(`passport.value.${group}.${code}` as MessageKey);
+
   const field = (label: string, value: string | null | undefined) => (
     <div>
       <dt>{label}</dt>
@@ -76,11 +91,14 @@ export function ApplicationPage() {
       <dl className="details">
         {field(t('passport.search.birthDate'), a.birthDate)}
         {field(t('passport.nik'), a.nikLast4 ? `•••• ${a.nikLast4}` : null)}
-        {field(t('passport.kind'), `${a.passportKind} · ${a.validityYears}`)}
-        {field(t('passport.service'), a.service)}
-        {field(t('passport.speed'), a.speed)}
+        {field(
+          t('passport.kind'),
+          `${value('kind', a.passportKind)} · ${t('passport.validity', { years: a.validityYears })}`,
+        )}
+        {field(t('passport.service'), value('service', a.service))}
+        {field(t('passport.speed'), value('speed', a.speed))}
         {field(t('passport.search.appointmentDate'), a.appointmentDate)}
-        {field(t('passport.priority'), a.priorityGroup)}
+        {field(t('passport.priority'), a.priorityGroup && value('priority', a.priorityGroup))}
         {field(t('passport.expected'), a.expectedAt ? formatDateTime(a.expectedAt, language) : null)}
         {field(
           t('passport.contact'),
@@ -88,14 +106,40 @@ export function ApplicationPage() {
             .filter(Boolean)
             .join(' · '),
         )}
+        {field(
+          t('passport.consentGivenAt'),
+          a.consentGivenAt ? formatDateTime(a.consentGivenAt, language) : null,
+        )}
+        <div>
+          <dt>{t('passport.withdrawal')}</dt>
+          <dd>
+            {a.consentWithdrawal
+              ? t(
+                  a.consentWithdrawal.source === 'unsubscribe'
+                    ? 'passport.withdrawnByLink'
+                    : 'passport.withdrawnByStaff',
+                  { at: formatDateTime(a.consentWithdrawal.at, language) },
+                )
+              : t('app.none')}
+            {a.allowedActions.includes('withdraw_consent') && (a.contactConsent || !a.consentWithdrawal) && (
+              <>
+                {' '}
+                <button type="button" className="ghost" onClick={() => void withdraw()}>
+                  {t('passport.withdrawConsent')}
+                </button>
+              </>
+            )}
+          </dd>
+        </div>
       </dl>
+      {a.consentWithdrawal && <p className="muted small">{t('passport.withdrawalHelp')}</p>}
       <h2>{t('passport.timeline')}</h2>
       <ol className="timeline">
         {a.stages.map((s) => (
           <li key={`${s.stage}-${s.at}`}>
             <strong>{t(stageKey(s.stage))}</strong> — {formatDateTime(s.at, language)}
             {s.officer ? ` · ${t('passport.officer')}: ${s.officer}` : ''} · {t('passport.source')}:{' '}
-            {s.source}
+            {value('source', s.source)}
             {s.note ? <p>{s.note}</p> : null}
           </li>
         ))}
@@ -107,7 +151,8 @@ export function ApplicationPage() {
         <ul>
           {a.cases.map((c) => (
             <li key={c.caseId}>
-              <Link to={`/cases/${c.trackingCode}`}>{c.trackingCode}</Link> — {c.subject} ({c.status})
+              <Link to={`/cases/${c.trackingCode}`}>{c.trackingCode}</Link> — {c.subject} (
+              {t(`status.${c.status}` as MessageKey)})
             </li>
           ))}
         </ul>

@@ -28,6 +28,9 @@ export interface Application {
   contactEmail: string | null;
   contactPhone: string | null;
   contactConsent: boolean;
+  consentGivenAt: string | null;
+  /** The applicant's last withdrawal: a later import or push with consent = yes does not override it. */
+  consentWithdrawal: { at: string; source: 'unsubscribe' | 'staff' } | null;
   passportKind: string;
   validityYears: number;
   service: string;

@@ -15,28 +15,35 @@ import {
  * The cryptography of integrity reports, all from node:crypto:
  * - each integrity officer has an X25519 key pair; the private key is stored encrypted (AES-256-GCM) with a key
  *   derived from the officer's own passphrase by scrypt — the server never stores it in the clear;
- * - each report has a random content key; content, messages and contact details are AES-256-GCM with it, bound
- *   to the report by the associated data;
+ * - each report has a random content key; content, messages, contact details and attachments (bytes, name, type)
+ *   are AES-256-GCM with it, bound to the report by the associated data;
  * - the content key is sealed to every officer's public key (ephemeral X25519 + HKDF-SHA-256 + AES-256-GCM, the
  *   construction of a sealed box) and, for the reporter, to a key derived from the receipt by scrypt.
  * Without an officer's passphrase or the receipt, a database dump (and the server's own secret) reveals nothing.
  */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 
-function gcmSeal(key: Buffer, plaintext: Buffer, aad: string): string {
+function gcmSealBytes(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
+  return Buffer.concat([nonce, cipher.getAuthTag(), body]);
 }
 
-function gcmOpen(key: Buffer, sealed: string, aad: string): Buffer {
-  const bytes = Buffer.from(sealed, 'base64');
+function gcmOpenBytes(key: Buffer, bytes: Buffer, aad: string): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(bytes.subarray(12, 28));
   return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
+}
+
+function gcmSeal(key: Buffer, plaintext: Buffer, aad: string): string {
+  return gcmSealBytes(key, plaintext, aad).toString('base64');
+}
+
+function gcmOpen(key: Buffer, sealed: string, aad: string): Buffer {
+  return gcmOpenBytes(key, Buffer.from(sealed, 'base64'), aad);
 }
 
 function passphraseKey(passphrase: string, salt: Buffer): Buffer {
@@ -158,6 +165,15 @@ export function encryptText(contentKey: Buffer, text: string, aad: string): stri
 
 export function decryptText(contentKey: Buffer, sealed: string, aad: string): string {
   return gcmOpen(contentKey, sealed, aad).toString('utf8');
+}
+
+/** Binary AES-256-GCM for attachment bytes: nonce (12) + tag (16) + ciphertext, no base64 overhead on disk. */
+export function encryptBytes(contentKey: Buffer, plaintext: Buffer, aad: string): Buffer {
+  return gcmSealBytes(contentKey, plaintext, aad);
+}
+
+export function decryptBytes(contentKey: Buffer, sealed: Buffer, aad: string): Buffer {
+  return gcmOpenBytes(contentKey, sealed, aad);
 }
 
 /** A random 16-digit receipt (53 bits), shown once to the reporter; formatted in groups of four. */

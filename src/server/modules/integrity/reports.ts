@@ -6,6 +6,14 @@ import { recordEvent } from '../../events/record-event.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { StaffUser } from '../accounts/model.js';
 import {
+  type IncomingFile,
+  type IntegrityAttachment,
+  type IntegrityFileStore,
+  listIntegrityAttachments,
+  readIntegrityAttachment,
+  storeAttachments,
+} from './attachments.js';
+import {
   decryptText,
   encryptText,
   newContentKey,
@@ -33,6 +41,8 @@ interface ReportContent {
 }
 
 export interface IntegrityMessage {
+  /** 1, 2, … in the order written; attachments name the message they came with by it. */
+  position: number;
   author: 'reporter' | 'officer';
   body: string;
   day: string;
@@ -68,6 +78,9 @@ export async function submitIntegrityReport(
     contact: string | null;
     secret: string;
     now: Date;
+    /** Files sent with the report (already checked by content); encrypted like the report. */
+    files?: readonly IncomingFile[];
+    store?: IntegrityFileStore;
   },
 ): Promise<{ receipt: string; reportId: string }> {
   const officers = await db
@@ -110,6 +123,13 @@ export async function submitIntegrityReport(
         })),
       )
       .execute();
+    if (input.files?.length && input.store)
+      await storeAttachments(
+        trx,
+        input.store,
+        { reportId: id, contentKey, messagePosition: 0, author: 'reporter', day },
+        input.files,
+      );
   });
   return { receipt, reportId: id };
 }
@@ -128,6 +148,7 @@ async function messagesOf(db: Db, reportId: string, contentKey: Buffer): Promise
     .orderBy('position')
     .execute();
   return rows.map((m) => ({
+    position: m.position,
     author: m.author,
     day: m.day,
     body: decryptText(contentKey, m.body, messageAad(reportId, m.position)),
@@ -141,6 +162,8 @@ export interface ReportForReporter {
   description: string;
   contactGiven: boolean;
   messages: IntegrityMessage[];
+  /** Files of the thread (the reporter's and the officers'), decrypted names and types. */
+  attachments: IntegrityAttachment[];
 }
 
 /** The report a receipt opens, or null (unknown receipt). The receipt is the only key, as in GlobaLeaks. */
@@ -168,15 +191,40 @@ export async function openWithReceiptOnly(
       description: content.description,
       contactGiven: content.contact !== null,
       messages: await messagesOf(db, row.id, contentKey),
+      attachments: await listIntegrityAttachments(db, row.id, contentKey),
     },
   };
+}
+
+/** One file of the reporter's own thread, opened with the receipt; null for an unknown receipt or file. */
+export async function readAttachmentWithReceipt(
+  db: Db,
+  secret: string,
+  store: IntegrityFileStore,
+  receipt: string,
+  attachmentId: string,
+) {
+  const opened = await openWithReceiptOnly(db, secret, receipt);
+  if (!opened) return null;
+  try {
+    return await readIntegrityAttachment(db, store, opened.row.id, opened.contentKey, attachmentId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
 }
 
 async function appendMessage(
   db: Db,
   report: { id: string },
   contentKey: Buffer,
-  message: { author: 'reporter' | 'officer'; authorUserId: string | null; body: string; now: Date },
+  message: {
+    author: 'reporter' | 'officer';
+    authorUserId: string | null;
+    body: string;
+    now: Date;
+    files?: { store: IntegrityFileStore; list: readonly IncomingFile[] } | undefined;
+  },
   after?: (trx: Db) => Promise<void>,
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -209,6 +257,19 @@ async function appendMessage(
       .where('id', '=', report.id)
       .where('message_count', '=', current.message_count)
       .execute();
+    if (message.files?.list.length)
+      await storeAttachments(
+        trx,
+        message.files.store,
+        {
+          reportId: report.id,
+          contentKey,
+          messagePosition: position,
+          author: message.author,
+          day: dayOf(message.now),
+        },
+        message.files.list,
+      );
     await after?.(trx);
   });
 }
@@ -219,6 +280,7 @@ export async function addReporterMessage(
   receipt: string,
   body: string,
   now: Date,
+  files?: { store: IntegrityFileStore; list: readonly IncomingFile[] },
 ): Promise<boolean> {
   const opened = await openWithReceiptOnly(db, secret, receipt);
   if (!opened) return false;
@@ -227,6 +289,7 @@ export async function addReporterMessage(
     authorUserId: null,
     body,
     now,
+    files,
   });
   return true;
 }
@@ -311,6 +374,7 @@ export interface ReportForOfficer extends ReportSummaryItem {
   contact: string | null;
   reportedUser: { id: string; name: string } | null;
   messages: IntegrityMessage[];
+  attachments: IntegrityAttachment[];
 }
 
 /** Decrypts a report for an officer whose key is unlocked; the reading is recorded (who opened what, when). */
@@ -346,7 +410,34 @@ export async function readReportAsOfficer(
     contact: content.contact,
     reportedUser: content.reportedUser ?? null,
     messages: await messagesOf(db, row.id, contentKey),
+    attachments: await listIntegrityAttachments(db, row.id, contentKey),
   };
+}
+
+/** One decrypted file of a report for an officer whose key is unlocked; the download is recorded. */
+export async function readAttachmentAsOfficer(
+  db: Db,
+  secret: string,
+  store: IntegrityFileStore,
+  user: StaffUser,
+  actor: Actor,
+  privateKey: KeyObject,
+  target: { reportId: string; attachmentId: string },
+  now: Date,
+) {
+  const { row, sealedKey } = await reportForOfficer(db, secret, user, target.reportId);
+  const contentKey = contentKeyFor(sealedKey, privateKey, row.id);
+  const file = await readIntegrityAttachment(db, store, row.id, contentKey, target.attachmentId);
+  await inTransaction(db, (trx) =>
+    recordEvent(trx, {
+      type: 'integrity.attachment_downloaded',
+      actor,
+      officeId: row.office_id,
+      payload: { reportId: row.id, attachmentId: target.attachmentId },
+      at: now,
+    }),
+  );
+  return file;
 }
 
 export async function replyAsOfficer(
@@ -358,10 +449,12 @@ export async function replyAsOfficer(
   reportId: string,
   body: string,
   now: Date,
+  files?: { store: IntegrityFileStore; list: readonly IncomingFile[] },
 ): Promise<void> {
   const { row, sealedKey } = await reportForOfficer(db, secret, user, reportId);
   const contentKey = contentKeyFor(sealedKey, privateKey, row.id);
-  await appendMessage(db, row, contentKey, { author: 'officer', authorUserId: user.id, body, now }, (trx) =>
+  const message = { author: 'officer' as const, authorUserId: user.id, body, now, files };
+  await appendMessage(db, row, contentKey, message, (trx) =>
     recordEvent(trx, {
       type: 'integrity.officer_replied',
       actor,

@@ -1,10 +1,14 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { readForm } from '../../../portal/form-data.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { IsoDateTime, Nullable, problems, StringEnum, Uuid } from '../../http/schema-helpers.js';
 import { requireStaffSession, SESSION_COOKIE } from '../../http/staff-auth.js';
+import { ATTACHMENT_LIMITS } from '../cases/attachments.js';
+import { downloadHeaders, type IncomingFile, IntegrityFileStore } from './attachments.js';
 import {
   enrolOfficer,
   grantOfficer,
@@ -20,6 +24,7 @@ import {
   integrityCounts,
   listReportsForOfficer,
   MAX_REPORT_LENGTH,
+  readAttachmentAsOfficer,
   readReportAsOfficer,
   replyAsOfficer,
   triageReport,
@@ -39,8 +44,20 @@ const Summary = Type.Object({
   messageCount: Type.Integer(),
 });
 const Message = Type.Object({
+  position: Type.Integer(),
   author: StringEnum(['reporter', 'officer'] as const),
   body: Type.String(),
+  day: Day,
+});
+const Attachment = Type.Object({
+  id: Type.String(),
+  messagePosition: Type.Integer({
+    description: '0: sent with the report; otherwise the message it came with',
+  }),
+  author: StringEnum(['reporter', 'officer'] as const),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  size: Type.Integer(),
   day: Day,
 });
 const Report = Type.Object({
@@ -49,6 +66,7 @@ const Report = Type.Object({
   contact: Nullable(Type.String()),
   reportedUser: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
   messages: Type.Array(Message),
+  attachments: Type.Array(Attachment),
 });
 const KeyStatus = Type.Object({
   enrolled: Type.Boolean(),
@@ -64,7 +82,19 @@ function sessionOf(request: FastifyRequest): { id: string; token: string } {
 
 export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   const { db, config } = ctx;
+  const store = IntegrityFileStore.inDataDir(config.dataDir);
   requireStaffSession(app, ctx);
+  // Officers' files (this plugin only): the portal's limits, checked by content as in the portal.
+  await app.register(multipart, {
+    limits: {
+      fileSize: ATTACHMENT_LIMITS.maxBytes,
+      files: ATTACHMENT_LIMITS.maxFiles + 1,
+      fields: 5,
+      fieldSize: MAX_REPORT_LENGTH * 4,
+      parts: 12,
+    },
+    throwFileSizeLimit: false,
+  });
 
   app.get(
     '/integrity/counts',
@@ -73,7 +103,7 @@ export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
         tags,
         security,
         summary:
-          'How many integrity reports the office has, by status — the only view staff other than integrity officers get',
+          'How many integrity reports the office has, by status — for integrity officers and auditors (metadata counts only); no one else, not administrators',
         response: {
           200: Type.Object({ total: Type.Integer(), byStatus: Type.Record(Type.String(), Type.Integer()) }),
           ...problems(401, 403),
@@ -81,8 +111,10 @@ export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
       },
     },
     async (request) => {
-      if (!request.staff.officeId) throw new AppError('forbidden');
-      return integrityCounts(db, request.staff.officeId);
+      const { roles, officeId } = request.staff;
+      const mayCount = roles.includes('integrity_officer') || roles.includes('auditor');
+      if (!officeId || !mayCount) throw new AppError('forbidden');
+      return integrityCounts(db, officeId);
     },
   );
 
@@ -253,6 +285,73 @@ export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
     },
   );
 
+  app.post(
+    '/integrity/reports/:id/files',
+    {
+      schema: {
+        tags,
+        security,
+        summary: `Writes to the reporter with files (multipart: \`body\`, up to ${ATTACHMENT_LIMITS.maxFiles} \`files\` — JPEG, PNG, WebP or PDF); encrypted like the report`,
+        params: Type.Object({ id: Uuid }),
+        consumes: ['multipart/form-data'],
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      // The key first: nobody but an unlocked officer gets as far as sending a body.
+      const key = await unlockedKey(db, request.staff, sessionOf(request), new Date());
+      if (!request.isMultipart()) throw invalidFiles('multipart');
+      const form = await readForm(request);
+      const body = (form.fields.body ?? '').trim();
+      if (body.length > MAX_REPORT_LENGTH) throw invalidFiles('maxLength', 'body');
+      const files: IncomingFile[] = [];
+      for (const file of form.files) {
+        if (file.problem || !file.mediaType) throw invalidFiles(file.problem ?? 'file_type');
+        files.push({ fileName: file.fileName, mediaType: file.mediaType, content: file.content });
+      }
+      if (files.length === 0 && body.length === 0) throw invalidFiles('required', 'body');
+      await replyAsOfficer(
+        db,
+        config.secret,
+        request.staff,
+        request.actor,
+        key,
+        request.params.id,
+        body,
+        new Date(),
+        { store, list: files },
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/integrity/reports/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'One file of a report, decrypted with the officer’s unlocked key (the download is recorded)',
+        params: Type.Object({ id: Uuid, attachmentId: Uuid }),
+        response: { ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const key = await unlockedKey(db, request.staff, sessionOf(request), new Date());
+      const file = await readAttachmentAsOfficer(
+        db,
+        config.secret,
+        store,
+        request.staff,
+        request.actor,
+        key,
+        { reportId: request.params.id, attachmentId: request.params.attachmentId },
+        new Date(),
+      );
+      return reply.headers(downloadHeaders(file)).send(file.content);
+    },
+  );
+
   app.patch(
     '/integrity/reports/:id',
     {
@@ -285,3 +384,7 @@ export const integrityStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
     },
   );
 };
+
+function invalidFiles(code: string, field = 'files'): AppError {
+  return new AppError('validation_failed', { errors: [{ field, code }] });
+}

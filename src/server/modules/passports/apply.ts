@@ -30,6 +30,8 @@ export interface ApplicationInput {
   contactEmail?: string | null;
   contactPhone?: string | null;
   contactConsent?: boolean;
+  /** When the applicant gave the consent (ISO), if the office's system says: only this can outweigh a withdrawal. */
+  contactConsentAt?: string | null;
   language?: 'id' | 'en';
   passportKind: PassportKind;
   validityYears: number;
@@ -70,9 +72,26 @@ const DETAIL_FIELDS = [
   ['priorityGroup', 'priority_group'],
 ] as const;
 
+/**
+ * The applicant's withdrawal wins over what the office's system still says: a record with consent = yes does not
+ * switch notifications back on after a withdrawal unless it carries a consent time later than the withdrawal
+ * (a new, explicit consent). Otherwise the consent value is ignored and the stored one (off) is kept.
+ */
+export function respectWithdrawal(
+  existing: StoredApplication | undefined,
+  input: ApplicationInput,
+): ApplicationInput {
+  const withdrawal = existing?.consentWithdrawal;
+  if (!withdrawal || input.contactConsent !== true || existing.contactConsent) return input;
+  const givenAt = input.contactConsentAt ? Date.parse(input.contactConsentAt) : Number.NaN;
+  if (givenAt > Date.parse(withdrawal.at)) return input;
+  return { ...input, contactConsent: undefined };
+}
+
 /** Pure: compares a record with the stored application. Optional fields left undefined keep their value. */
-export function planChange(existing: StoredApplication | undefined, input: ApplicationInput): Plan {
+export function planChange(existing: StoredApplication | undefined, record: ApplicationInput): Plan {
   if (!existing) return { kind: 'create' };
+  const input = respectWithdrawal(existing, record);
   const fields: string[] = [];
   for (const [key] of DETAIL_FIELDS) {
     const value = input[key];
@@ -161,8 +180,9 @@ export async function applyRecords(
   const events: EventDraft[] = [];
   const result: BatchResult = { results: [], created: 0, updated: 0, unchanged: 0, stale: 0, invalid: 0 };
 
-  for (const input of inputs) {
-    const current = existing.get(input.applicationNumber);
+  for (const record of inputs) {
+    const current = existing.get(record.applicationNumber);
+    const input = respectWithdrawal(current, record);
     const plan = planChange(current, input);
     result.results.push({ applicationNumber: input.applicationNumber, plan, applicationId: current?.id });
     if (plan.kind === 'unchanged') result.unchanged++;
@@ -201,6 +221,7 @@ export async function applyRecords(
         contact_email: email,
         contact_phone: input.contactPhone ?? null,
         contact_consent: consent,
+        consent_given_at: consent ? (input.contactConsentAt ?? null) : null,
         language: input.language ?? 'id',
         passport_kind: input.passportKind,
         validity_years: input.validityYears,
@@ -240,6 +261,8 @@ export async function applyRecords(
     for (const [key, column] of DETAIL_FIELDS)
       if (plan.fields.includes(key)) set[column] = input[key] ?? null;
     if (plan.fields.includes('applicantName')) set.name_search = searchableName(input.applicantName);
+    if (plan.fields.includes('contactConsent'))
+      set.consent_given_at = input.contactConsent ? (input.contactConsentAt ?? null) : null;
     if (plan.fields.includes('nik')) {
       set.nik_hash = input.nik?.hash ?? null;
       set.nik_last4 = input.nik?.last4 ?? null;

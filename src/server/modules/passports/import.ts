@@ -35,6 +35,7 @@ export const IMPORT_FIELDS = [
   'email',
   'phone',
   'contact_consent',
+  'consent_at',
   'language',
   'stage_officer',
   'stage_note',
@@ -60,6 +61,7 @@ export const HEADER_ALIASES: Readonly<Record<ImportField, readonly string[]>> = 
   email: ['email', 'e_mail', 'surel'],
   phone: ['phone', 'telepon', 'no_hp', 'nomor_hp', 'hp'],
   contact_consent: ['contact_consent', 'persetujuan_kontak', 'consent', 'setuju_dihubungi'],
+  consent_at: ['consent_at', 'waktu_persetujuan', 'tanggal_persetujuan', 'consent_time', 'consented_at'],
   language: ['language', 'bahasa'],
   stage_officer: ['stage_officer', 'petugas', 'officer'],
   stage_note: ['stage_note', 'catatan', 'note', 'keterangan'],
@@ -328,6 +330,13 @@ export function validateTable(table: Table, options: ImportOptions): ValidatedIm
     const consentValue = raw('contact_consent')
       ? choice('contact_consent', ['true', 'false'] as const)
       : 'false';
+    // When the applicant consented: only a consent given after a withdrawal switches notifications back on.
+    const consentAtRaw = raw('consent_at');
+    const consentAt =
+      consentAtRaw && office ? parseDateTime(consentAtRaw, office.timeZone, offsets) : undefined;
+    if (consentAtRaw && office && !consentAt) problem('consent_at', 'invalid_time');
+    if (consentAt && consentAt > new Date(options.now.getTime() + 86_400_000).toISOString())
+      problem('consent_at', 'future_date');
     const language = choice('language', ['id', 'en'] as const, 'id');
     const stageOfficer = text('stage_officer', 120);
     const stageNote = text('stage_note', 500);
@@ -360,6 +369,7 @@ export function validateTable(table: Table, options: ImportOptions): ValidatedIm
       contactEmail: columns.email === undefined ? undefined : email,
       contactPhone: columns.phone === undefined ? undefined : phone,
       contactConsent: columns.contact_consent === undefined ? undefined : consentValue === 'true',
+      contactConsentAt: consentAt ?? null,
       language: columns.language === undefined ? undefined : language,
       passportKind: passportKind!,
       validityYears,

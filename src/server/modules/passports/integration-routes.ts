@@ -186,6 +186,7 @@ function recordOf(
     contactEmail: details.contact ? (details.contact.email ?? null) : undefined,
     contactPhone: details.contact ? (details.contact.phone ?? null) : undefined,
     contactConsent: details.contact?.consent,
+    contactConsentAt: details.contact?.consentAt,
     language: details.language,
     passportKind: details.passportKind,
     validityYears: details.validityYears ?? existing?.validityYears ?? 10,

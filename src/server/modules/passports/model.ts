@@ -74,6 +74,9 @@ export function canMove(from: Stage, to: Stage): boolean {
   return allowedNextStages(from).includes(to);
 }
 
+export const CONSENT_WITHDRAWAL_SOURCES = ['unsubscribe', 'staff'] as const;
+export type ConsentWithdrawalSource = (typeof CONSENT_WITHDRAWAL_SOURCES)[number];
+
 /** Stages whose note the applicant must read (what is missing, why it was refused). */
 export function stageNeedsNote(stage: Stage): boolean {
   return stage === 'needs_documents' || stage === 'rejected';
@@ -89,6 +92,13 @@ export interface PassportApplication {
   contactEmail: string | null;
   contactPhone: string | null;
   contactConsent: boolean;
+  /** When the consent in force was given, as the office's system reported it (null: not reported). */
+  consentGivenAt: string | null;
+  /**
+   * The applicant's last withdrawal of consent (unsubscribe link or staff): a later record with consent = yes
+   * switches notifications back on only if it carries a consent time after this (see `respectWithdrawal`).
+   */
+  consentWithdrawal: { at: string; source: ConsentWithdrawalSource } | null;
   language: 'id' | 'en';
   passportKind: PassportKind;
   validityYears: number;

@@ -6,14 +6,23 @@ import type { Role } from '../accounts/roles.js';
  * Who may do what with passport applications. Applications are personal data of the office's applicants:
  * people outside the office get 404 (as for cases), people of the office without the role get 403.
  *   read (search, application page, stage beside a case) — agent, supervisor, auditor
- *   link a case — agent, supervisor · record a stage, import — supervisor · reports — supervisor, auditor
+ *   link a case, record the applicant's consent withdrawal — agent, supervisor
+ *   record a stage, import — supervisor · reports — supervisor, auditor
  *   API keys and completion settings — admin
  */
-export type PassportAction = 'read' | 'link_case' | 'change_stage' | 'import' | 'report' | 'administer';
+export type PassportAction =
+  | 'read'
+  | 'link_case'
+  | 'withdraw_consent'
+  | 'change_stage'
+  | 'import'
+  | 'report'
+  | 'administer';
 
 const RULES: Record<PassportAction, readonly Role[]> = {
   read: ['agent', 'supervisor', 'auditor'],
   link_case: ['agent', 'supervisor'],
+  withdraw_consent: ['agent', 'supervisor'],
   change_stage: ['supervisor'],
   import: ['supervisor'],
   report: ['supervisor', 'auditor'],

@@ -36,6 +36,13 @@ const Contact = Type.Object(
     email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
     phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     consent: Type.Boolean({ description: 'The applicant agreed to be told of stage changes.' }),
+    consentAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description:
+          'When the applicant gave that consent. After the applicant withdrew consent (unsubscribe link or staff), consent = true switches notifications back on only with a consentAt later than the withdrawal.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -103,6 +110,10 @@ export const StaffApplication = Type.Object({
   contactEmail: Nullable(Type.String()),
   contactPhone: Nullable(Type.String()),
   contactConsent: Type.Boolean(),
+  consentGivenAt: Nullable(Type.String()),
+  consentWithdrawal: Nullable(
+    Type.Object({ at: Type.String(), source: StringEnum(['unsubscribe', 'staff'] as const) }),
+  ),
   language: Type.String(),
   passportKind: StringEnum(PASSPORT_KINDS),
   validityYears: Type.Integer(),

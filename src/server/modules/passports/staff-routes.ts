@@ -38,6 +38,7 @@ import {
   toApplication,
 } from './storage.js';
 import { readTable, TableFileError } from './table-file.js';
+import { withdrawConsent } from './withdraw-consent.js';
 
 const tags = ['Passport applications (staff)'];
 const security = [{ staffSession: [] }];
@@ -248,6 +249,29 @@ export const staffPassportRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       authorizeCase(user, 'link', subject);
       const result = await linkCaseToApplication(db, request.actor, subject, found, { by: 'staff' });
       return { result };
+    },
+  );
+
+  app.post(
+    '/passport-applications/:id/consent-withdrawal',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Record that the applicant withdrew consent to notifications (e.g. asked by phone); a later import or API push with consent = yes does not switch them back on',
+        params: IdParams,
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        response: { 200: StaffApplication, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = request.staff;
+      const found = await load(user, request.params.id);
+      authorizePassports(user, 'withdraw_consent', found.officeId);
+      if (found.version !== request.body.version) throw new AppError('version_conflict');
+      await withdrawConsent(db, request.actor, found, 'staff', new Date());
+      return present(user, (await findApplication(db, found.id))!);
     },
   );
 

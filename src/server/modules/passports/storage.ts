@@ -32,6 +32,13 @@ export function toApplication(row: ApplicationRow): StoredApplication {
     contactEmail: row.contact_email,
     contactPhone: row.contact_phone,
     contactConsent: toBool(row.contact_consent),
+    consentGivenAt: toIsoOrNull(row.consent_given_at),
+    consentWithdrawal: row.consent_withdrawn_at
+      ? {
+          at: toIso(row.consent_withdrawn_at),
+          source: row.consent_withdrawn_source === 'unsubscribe' ? 'unsubscribe' : 'staff',
+        }
+      : null,
     language: row.language === 'en' ? 'en' : 'id',
     passportKind: row.passport_kind as PassportKind,
     validityYears: row.validity_years,

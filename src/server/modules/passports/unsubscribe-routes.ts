@@ -4,11 +4,10 @@ import { Type } from 'typebox';
 import type { Language } from '../../../shared/enums.js';
 import type { AppContext } from '../../context.js';
 import { CITIZEN_ACTOR } from '../../events/catalogue.js';
-import { recordEvent } from '../../events/record-event.js';
-import { inTransaction } from '../../lib/transaction.js';
 import { escapeHtml } from '../email/render.js';
 import { checkPassportUnsubscribeToken, PASSPORT_MAIL_CATALOGUES } from './notifications.js';
 import { findApplication } from './storage.js';
+import { withdrawConsent } from './withdraw-consent.js';
 
 /**
  * The unsubscribe link of passport e-mails: GET shows a button (link scanners open links on their own), POST —
@@ -42,28 +41,9 @@ export const passportUnsubscribeRoutes: FastifyPluginAsyncTypebox<AppContext> = 
     async (request, reply) => {
       const found = await applicationOf(request.query);
       if (!found) return page(reply, request.language, 'invalid', 404);
-      if (found.contactConsent) {
-        const now = new Date();
-        await inTransaction(db, async (trx) => {
-          await trx
-            .updateTable('passport_applications')
-            .set({ contact_consent: false, updated_at: now.toISOString(), version: found.version + 1 })
-            .where('id', '=', found.id)
-            .execute();
-          await recordEvent(trx, {
-            type: 'passport.application_updated',
-            actor: CITIZEN_ACTOR,
-            officeId: found.officeId,
-            at: now,
-            payload: {
-              applicationId: found.id,
-              applicationNumber: found.applicationNumber,
-              fields: ['contactConsent'],
-              source: 'staff',
-            },
-          });
-        });
-      }
+      // Pressing the button twice (or the mail program's one-click after the button) keeps the first time.
+      if (found.contactConsent || !found.consentWithdrawal)
+        await withdrawConsent(db, CITIZEN_ACTOR, found, 'unsubscribe', new Date());
       return page(reply, found.language, 'done', 200, found.applicationNumber);
     },
   );
