@@ -30,6 +30,8 @@ import { SlaReport } from './pages/SlaReport';
 
 // Only publishers, administrators and auditors use the knowledge screens: loaded on first visit.
 const Knowledge = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.Knowledge })));
+// Publications, enforcement records and webhooks: loaded on first visit too.
+const Publications = lazy(() => import('./pages/publications').then((m) => ({ default: m.Publications })));
 
 function NotFound() {
   const { t, inboxPath } = useConsole();
@@ -95,6 +97,16 @@ function SignedIn() {
               element={
                 <Suspense fallback={<p className="state">{t('app.loading')}</p>}>
                   <Knowledge />
+                </Suspense>
+              }
+            />
+          )}
+          {hasRole(user, 'publisher', 'auditor', 'supervisor', 'admin') && (
+            <Route
+              path="/publications/*"
+              element={
+                <Suspense fallback={<p className="state">{t('app.loading')}</p>}>
+                  <Publications />
                 </Suspense>
               }
             />
