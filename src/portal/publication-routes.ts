@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../server/context.js';
 import { nationalityName } from '../server/modules/publications/enforcement-records.js';
+import { findImage } from '../server/modules/publications/images.js';
 import { PUBLICATION_CATEGORIES, type PublicationCategory } from '../server/modules/publications/model.js';
 import {
   enforcementStatistics,
@@ -175,6 +176,18 @@ export function publicationPages(app: FastifyInstance, ctx: AppContext, kit: Por
     return kit.send(request, reply, view, newsArticlePage(view, article, originOf(request)), {
       private: false,
     });
+  });
+
+  app.get<{ Params: { id: string } }>('/news/images/:id', async (request, reply) => {
+    const { id } = request.params;
+    const image = /^[0-9a-f-]{36}$/.test(id) ? await findImage(db, id) : null;
+    if (!image) throw kit.notFound();
+    return reply
+      .header('content-type', image.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('x-content-type-options', 'nosniff')
+      .send(image.data);
   });
 
   app.get('/sitemap.xml', async (request, reply) => {

@@ -1211,6 +1211,19 @@ const publicationRoutes: Route[] = [
     },
   },
   {
+    name: 'upload a publication image',
+    allowed: PUB_WRITERS,
+    request: async () => ({
+      method: 'POST',
+      url: `${PUB}/images`,
+      payload: {
+        fileName: 'a.png',
+        contentBase64:
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      },
+    }),
+  },
+  {
     name: 'list enforcement records in full',
     allowed: ['supervisor'],
     request: async () => ({ method: 'GET', url: '/api/v1/staff/enforcement-records' }),

@@ -1162,5 +1162,7 @@ export const en: Messages = {
   'pub.inactive': 'Inactive',
   'pub.activate': 'Activate',
   'pub.deactivate': 'Deactivate',
+  'pub.image': 'Add an image (JPEG, PNG, WebP, up to 2 MB)',
+  'pub.imageAlt': 'Image alternative text (what it shows; no person’s name)',
   'pub.rotate': 'New secret',
 };

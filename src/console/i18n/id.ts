@@ -1166,6 +1166,8 @@ export const id = {
   'pub.inactive': 'Nonaktif',
   'pub.activate': 'Aktifkan',
   'pub.deactivate': 'Nonaktifkan',
+  'pub.image': 'Tambah gambar (JPEG, PNG, WebP, maks. 2 MB)',
+  'pub.imageAlt': 'Teks alternatif gambar (apa yang terlihat; tanpa nama orang)',
   'pub.rotate': 'Ganti rahasia',
 } as const satisfies Record<string, string>;
 

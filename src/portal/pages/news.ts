@@ -6,8 +6,8 @@ import type {
 } from '../../server/modules/publications/public-content.js';
 import type { Language } from '../../shared/enums.js';
 import { errorSummary, type FieldErrors, fieldId } from '../components.js';
-import { html, type SafeHtml } from '../html.js';
-import { knowledgeHtml } from '../knowledge-html.js';
+import { html, SafeHtml } from '../html.js';
+import { isKnowledgeHtml, knowledgeHtml } from '../knowledge-html.js';
 import { languageHref, layout, officeName, type View } from '../layout.js';
 import type { PortalMessageKey } from '../messages/index.js';
 import { breadcrumbs, dateElement } from './knowledge/parts.js';
@@ -21,6 +21,19 @@ export const newsPath = (language: Language, rest = '') => `/news/${language}${r
 export const categoryName = (view: View, category: string) =>
   view.t(`news.category.${category}` as PortalMessageKey);
 export const actionName = (view: View, action: string) => view.t(`news.action.${action}` as PortalMessageKey);
+
+/** The one figure shape the publication renderer makes (modules/publications/images.ts). */
+const FIGURE = /<figure><img src="\/news\/images\/[0-9a-f-]{36}" alt="[^"<>]*" loading="lazy"><\/figure>/g;
+
+/**
+ * A publication body's HTML: the knowledge base's Markdown subset plus image figures. Each piece is checked before
+ * it is inserted unescaped; anything else falls back to text (knowledgeHtml).
+ */
+export function publicationHtml(markup: string): SafeHtml {
+  const rest = markup.split(FIGURE);
+  if (rest.every((part) => part === '' || isKnowledgeHtml(part))) return new SafeHtml(markup);
+  return knowledgeHtml(markup.replace(FIGURE, ''));
+}
 
 const newsCrumb = (view: View) => ({ label: view.t('news.title'), href: newsPath(view.language) });
 
@@ -163,7 +176,7 @@ export function newsArticlePage(view: View, article: PublishedArticle, origin: s
 <p class="meta"><span class="tag">${categoryName(view, article.category)}</span> ${t('news.published')} ${dateElement(view.language, article.publishedAt)}</p>
 <h1 id="article-title">${article.title}</h1>
 <p class="lead">${article.summary}</p>
-<div class="prose">${knowledgeHtml(article.bodyHtml)}</div>
+<div class="prose">${publicationHtml(article.bodyHtml)}</div>
 ${article.citations.length ? citationTable(view, article) : ''}
 </article>
 <p><a href="${newsPath(view.language)}">${t('news.back')}</a></p>`,

@@ -226,6 +226,9 @@ function Texts({
           required
         />
       </label>
+      <ImageUpload
+        onUploaded={(line) => onChange({ ...value, body: `${value.body.trimEnd()}\n\n${line}\n` })}
+      />
       <div className="editor-split">
         <label>
           {t('pub.body')}
@@ -245,6 +248,40 @@ function Texts({
         />
       </div>
     </fieldset>
+  );
+}
+
+/** Uploads an image (checked by content on the server) and adds its line to the body; the alt text is asked for. */
+function ImageUpload({ onUploaded }: { onUploaded: (markdownLine: string) => void }) {
+  const { api, t, toastError } = useConsole();
+  async function upload(file: File) {
+    const alt = window.prompt(t('pub.imageAlt')) ?? '';
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    try {
+      const image = await api.post<{ url: string }>(`${BASE}/images`, {
+        fileName: file.name,
+        contentBase64: btoa(binary),
+      });
+      onUploaded(`![${alt.replace(/[[\]\n]/g, ' ')}](${image.url})`);
+    } catch (error) {
+      toastError(error);
+    }
+  }
+  return (
+    <label>
+      {t('pub.image')}
+      <input
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void upload(file);
+          e.target.value = '';
+        }}
+      />
+    </label>
   );
 }
 

@@ -1,9 +1,9 @@
 import type { Language } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import { parseJson, toIso } from '../../db/dialect.js';
-import { renderMarkdown } from '../knowledge/markdown.js';
 import { knowledgeUrl } from '../knowledge/urls.js';
 import { type Citation, citationLabel, enforcementStatistics } from './enforcement-records.js';
+import { renderPublicationBody } from './images.js';
 import type { PublicationCategory } from './model.js';
 
 /**
@@ -127,7 +127,7 @@ export async function getPublished(
   }));
   return {
     ...toItem(row),
-    bodyHtml: renderMarkdown(row.body),
+    bodyHtml: renderPublicationBody(row.body),
     bodyText: row.body,
     citations,
     translations: others.map((o) => o.language),

@@ -494,4 +494,55 @@ describe(`publications on ${ENGINE}`, () => {
     expect(rowOf('November')).toBe('&lt; 5');
     expect(page.body).not.toContain('Vietnam');
   });
+
+  it('takes images checked by their content and shows them in the body with their alternative text', async () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const upload = await api('POST', '/api/v1/staff/publications/images', writer, {
+      fileName: 'loket.png',
+      contentBase64: png,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const { url, id } = upload.json();
+    const pdf = Buffer.from('%PDF-1.7 not an image').toString('base64');
+    const refused = await api('POST', '/api/v1/staff/publications/images', writer, {
+      fileName: 'a.png',
+      contentBase64: pdf,
+    });
+    expect(refused.statusCode).toBe(415);
+    const misnamed = await api('POST', '/api/v1/staff/publications/images', writer, {
+      fileName: 'a.exe',
+      contentBase64: png,
+    });
+    expect(misnamed.statusCode).toBe(415);
+    const created = (
+      await api('POST', '/api/v1/staff/publications', writer, {
+        category: 'news',
+        texts: {
+          id: {
+            title: 'Loket baru di lantai dua',
+            summary: 'Ruang tunggu lebih luas.',
+            body: `Ruang tunggu baru.\n\n![Ruang tunggu <baru> di lantai dua](${url})\n\nBuka pukul 08.00.`,
+          },
+        },
+      })
+    ).json();
+    const submitted = (
+      await api('POST', `/api/v1/staff/publications/${created.id}/submit`, writer, {
+        version: created.version,
+      })
+    ).json();
+    await api('POST', `/api/v1/staff/publications/${created.id}/approve`, reviewer, {
+      version: submitted.version,
+    });
+    const page = await api('GET', `/news/id/${created.slug}`);
+    expect(page.body).toContain(
+      `<figure><img src="/news/images/${id}" alt="Ruang tunggu &lt;baru&gt; di lantai dua" loading="lazy"></figure>`,
+    );
+    expect(page.body).toContain('<p>Buka pukul 08.00.</p>');
+    const image = await api('GET', url);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.rawPayload.equals(Buffer.from(png, 'base64'))).toBe(true);
+    expect((await api('GET', '/news/images/0190a1b2-0000-7000-8000-000000000000')).statusCode).toBe(404);
+  });
 });

@@ -177,3 +177,11 @@ export const WebhookView = Type.Object({
   /** Shown once, when created or rotated. */
   signingSecret: Type.Optional(Nullable(Type.String())),
 });
+
+export const ImageBody = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 200 }),
+    contentBase64: Type.String({ minLength: 4, maxLength: 2_800_000, pattern: '^[A-Za-z0-9+/]+={0,2}$' }),
+  },
+  { additionalProperties: false },
+);

@@ -13,6 +13,7 @@ import {
   listEnforcementRecords,
   updateEnforcementRecord,
 } from './enforcement-records.js';
+import { IMAGE_MAX_BYTES, storeImage } from './images.js';
 import { toPublication } from './model.js';
 import {
   authorizeOffice,
@@ -352,6 +353,29 @@ export const staffPublicationRoutes: FastifyPluginAsyncTypebox<AppContext> = asy
       await loadPublication(request.staff, request.params.id);
       await retryDelivery(db, request.actor, request.params.id, request.params.deliveryId);
       return reply.code(202).send({ queued: true });
+    },
+  );
+
+  app.post(
+    '/publications/images',
+    {
+      // Base64 of at most 2 MB, with room for the JSON around it.
+      bodyLimit: Math.ceil((IMAGE_MAX_BYTES * 4) / 3) + 4096,
+      schema: {
+        tags,
+        security,
+        summary: 'Upload an image for publication bodies (JPEG, PNG, WebP; checked by content)',
+        body: S.ImageBody,
+        response: {
+          201: Type.Object({ id: Type.String(), url: Type.String(), markdown: Type.String() }),
+          ...problems(400, 401, 403, 413, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      const content = Buffer.from(request.body.contentBase64, 'base64');
+      const image = await storeImage(db, { fileName: request.body.fileName, content });
+      return reply.code(201).send({ id: image.id, url: image.url, markdown: `![](${image.url})` });
     },
   );
 
