@@ -50,6 +50,8 @@ export async function findPublication(db: Db, id: string): Promise<Publication> 
   return toPublication(row);
 }
 
+const RESERVED_SLUGS = new Set(['statistics', 'images']);
+
 /** "Deportasi Tiga WNA — November 2026" → "deportasi-tiga-wna-november-2026". */
 export function slugFor(title: string): string {
   const slug = foldText(title).replace(/ /g, '-').slice(0, 80).replace(/-+$/, '');
