@@ -152,12 +152,12 @@ export function PublicationEditor({ id }: { id?: string }) {
           {form.en ? (
             <>
               <Texts language="en" value={form.en} onChange={(v) => setForm({ ...form, en: v })} />
-              <button type="button" className="ghost" onClick={() => setForm({ ...form, en: null })}>
+              <button type="button" onClick={() => setForm({ ...form, en: null })}>
                 {t('pub.removeEnglish')}
               </button>
             </>
           ) : (
-            <button type="button" className="ghost" onClick={() => setForm({ ...form, en: EMPTY })}>
+            <button type="button" onClick={() => setForm({ ...form, en: EMPTY })}>
               {t('pub.addEnglish')}
             </button>
           )}
@@ -182,7 +182,9 @@ export function PublicationEditor({ id }: { id?: string }) {
               </label>
             ))}
           </fieldset>
-          <button type="submit">{t('pub.save')}</button>
+          <button type="submit" className="primary">
+            {t('pub.save')}
+          </button>
         </fieldset>
       </form>
       {publication && <Workflow publication={publication} step={step} check={check} />}
@@ -304,7 +306,7 @@ function Workflow({
       <h2 id="pub-workflow-title">{t('pub.workflow')}</h2>
       <div className="row">
         {can('check') && (
-          <button type="button" className="ghost" onClick={() => void check()}>
+          <button type="button" onClick={() => void check()}>
             {t('pub.check')}
           </button>
         )}
@@ -343,7 +345,6 @@ function Workflow({
           </label>
           <button
             type="button"
-            className="ghost"
             disabled={!comment.trim()}
             onClick={() => void step('reject', { comment }, 'pub.rejected')}
           >
@@ -440,7 +441,7 @@ function Revisions({ publication, onRestored }: { publication: Publication; onRe
             {r.message ? ` — ${r.message}` : ''}{' '}
             {publication.allowedActions.includes('restore_revision') &&
               r.number !== publication.revisionNumber && (
-                <button type="button" className="ghost" onClick={() => void restore(r.number)}>
+                <button type="button" onClick={() => void restore(r.number)}>
                   {t('pub.restore')}
                 </button>
               )}

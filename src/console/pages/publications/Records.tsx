@@ -93,7 +93,6 @@ export function Records() {
         {editing && (
           <button
             type="button"
-            className="ghost"
             onClick={() => {
               setEditing(null);
               setForm(BLANK);
@@ -128,7 +127,7 @@ export function Records() {
                 <td>{r.legalBasis}</td>
                 <td>{r.decidedOn}</td>
                 <td>
-                  <button type="button" className="ghost" onClick={() => edit(r)}>
+                  <button type="button" onClick={() => edit(r)}>
                     {t('pub.edit')}
                   </button>
                 </td>

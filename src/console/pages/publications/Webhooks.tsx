@@ -79,18 +79,10 @@ export function Webhooks() {
                 <td>{hook.url}</td>
                 <td>{hook.active ? t('pub.active') : t('pub.inactive')}</td>
                 <td className="row">
-                  <button
-                    type="button"
-                    className="ghost"
-                    onClick={() => void change(hook, { active: !hook.active })}
-                  >
+                  <button type="button" onClick={() => void change(hook, { active: !hook.active })}>
                     {hook.active ? t('pub.deactivate') : t('pub.activate')}
                   </button>
-                  <button
-                    type="button"
-                    className="ghost"
-                    onClick={() => void change(hook, { rotateSecret: true })}
-                  >
+                  <button type="button" onClick={() => void change(hook, { rotateSecret: true })}>
                     {t('pub.rotate')}
                   </button>
                 </td>
