@@ -110,13 +110,14 @@ export async function createPublication(
   const id = newId(at.getTime());
   const base = input.slug ?? slugFor(content.texts.id.title);
   await inTransaction(db, async (trx) => {
-    // A taken slug gets the id's last characters, so two "Jadwal libur" notices can both exist.
+    // A taken slug gets the id's last characters, so two "Jadwal libur" notices can both exist; so does a slug
+    // the portal uses for a page of its own (/news/{lang}/statistics).
     const taken = await trx
       .selectFrom('publications')
       .select('id')
       .where('slug', '=', base)
       .executeTakeFirst();
-    const slug = taken ? `${base}-${id.slice(-6)}` : base;
+    const slug = taken || RESERVED_SLUGS.has(base) ? `${base}-${id.slice(-6)}` : base;
     await trx
       .insertInto('publications')
       .values({

@@ -545,4 +545,12 @@ describe(`publications on ${ENGINE}`, () => {
     expect(image.rawPayload.equals(Buffer.from(png, 'base64'))).toBe(true);
     expect((await api('GET', '/news/images/0190a1b2-0000-7000-8000-000000000000')).statusCode).toBe(404);
   });
+
+  it('never gives a publication an address the portal uses for its own pages', async () => {
+    const created = await api('POST', '/api/v1/staff/publications', writer, {
+      category: 'news',
+      texts: { id: { title: 'Statistics', summary: 'Ringkas.', body: 'Isi.' } },
+    });
+    expect(created.json().slug).toMatch(/^statistics-[0-9a-f]{6}$/);
+  });
 });
