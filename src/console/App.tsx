@@ -37,6 +37,7 @@ const PassportImport = page(() => import('./pages/passports/Import'), 'PassportI
 const PassportReportPage = page(() => import('./pages/passports/Report'), 'PassportReportPage');
 const Privacy = page(() => import('./pages/privacy/Privacy'), 'Privacy');
 const SlaReport = page(() => import('./pages/SlaReport'), 'SlaReport');
+const Publications = page(() => import('./pages/publications'), 'Publications');
 
 function NotFound() {
   const { t, inboxPath } = useConsole();
@@ -98,6 +99,9 @@ function SignedIn() {
               </>
             )}
             {readsKnowledge(user) && <Route path="/knowledge/*" element={<Knowledge />} />}
+            {hasRole(user, 'publisher', 'auditor', 'supervisor', 'admin') && (
+              <Route path="/publications/*" element={<Publications />} />
+            )}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

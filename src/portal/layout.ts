@@ -33,6 +33,8 @@ export interface PageContent {
   languageSwitch?: LanguageSwitch;
   /** Islands the page uses besides portal.js (each a small deferred script). */
   scripts?: Island[];
+  /** Extra elements for the head: sharing metadata, feed links, the canonical address. */
+  head?: HtmlValue;
 }
 
 const other = (language: Language): Language => (language === 'id' ? 'en' : 'id');
@@ -69,6 +71,7 @@ export function layout(view: View, content: PageContent): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+${content.head ?? ''}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${css.path}">
 <style>${view.theme.css}</style>
@@ -101,6 +104,7 @@ function navigation(view: View): SafeHtml {
   const items: [string, string, (p: string) => boolean][] = [
     [`/knowledge/${view.language}`, t('nav.knowledge'), (p) => p.startsWith('/knowledge') || p === '/search'],
     ['/assistant', t('nav.assistant'), (p) => p === '/assistant'],
+    [`/news/${view.language}`, t('nav.news'), (p) => p.startsWith('/news')],
     ['/submit', t('nav.submit'), (p) => p.startsWith('/submit') || p === '/integrity'],
     ['/status', t('nav.status'), (p) => p.startsWith('/status')],
   ];

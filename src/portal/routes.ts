@@ -45,6 +45,7 @@ import { errorPage, homePage } from './pages/home.js';
 import { type PassportLookup, passportLookupPage, passportStatusPage } from './pages/passport.js';
 import { type CasePageState, type CaseView, type Credentials, casePage, lookupPage } from './pages/status.js';
 import { choosePage, confirmationPage, formPage, type Receipt, summaryPage } from './pages/submit.js';
+import { publicationPages } from './publication-routes.js';
 import {
   CSRF_COOKIE,
   CSRF_FIELD,
@@ -318,6 +319,15 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     { viewFor, send, checkCsrf, languageOf, notFound: () => new PageError('not_found') },
     knowledge,
   );
+
+  // News, feeds, sitemap and enforcement statistics (issue #9): publication-routes.ts.
+  publicationPages(app, ctx, {
+    viewFor,
+    send,
+    checkCsrf,
+    languageOf,
+    notFound: () => new PageError('not_found'),
+  });
 
   integrityPages(app, {
     db,

@@ -38,6 +38,7 @@ import { publicPassportRoutes } from './modules/passports/public-routes.js';
 import { staffPassportRoutes } from './modules/passports/staff-routes.js';
 import { passportUnsubscribeRoutes } from './modules/passports/unsubscribe-routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
+import { staffPublicationRoutes } from './modules/publications/staff-routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
 
 declare module 'fastify' {
@@ -148,6 +149,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(unsubscribeRoutes, ctx);
   await app.register(publicKnowledgeRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });
+  await app.register(staffPublicationRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(passportUnsubscribeRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);

@@ -1056,6 +1056,267 @@ const knowledgeRoutes: Route[] = [
 ];
 routes.push(...knowledgeRoutes);
 
+// ---- publications (issue #9) ----
+// Publications: publishers write, auditors read. Full enforcement records: supervisors only. Webhooks: admins.
+const PUB_READERS: readonly Role[] = ['publisher', 'auditor'];
+const PUB_WRITERS: readonly Role[] = ['publisher'];
+const PUB = '/api/v1/staff/publications';
+let pubCounter = 0;
+let secondPublisher: StaffHeaders | undefined;
+
+/** A publisher other than the matrix's one, who writes what the matrix's publisher approves. */
+async function authorHeaders(): Promise<StaffHeaders> {
+  secondPublisher ??= await sessionHeaders(
+    t.db,
+    await buildStaff(t.db, { roles: ['publisher'], officeId, displayName: 'Penulis' }),
+    t.config,
+  );
+  return secondPublisher;
+}
+
+async function asAuthor(url: string, payload: object) {
+  const response = await t.app.inject({ method: 'POST', url, headers: await authorHeaders(), payload });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** A fresh publication by the other publisher: a draft, or submitted for review. */
+async function publication(submitted = false): Promise<{ id: string; version: number }> {
+  pubCounter++;
+  const created = await asAuthor(PUB, {
+    category: 'news',
+    texts: { id: { title: `Berita uji ${pubCounter}`, summary: 'Ringkasan', body: 'Isi berita' } },
+  });
+  if (!submitted) return created;
+  return asAuthor(`${PUB}/${created.id}/submit`, { version: created.version });
+}
+
+async function published(): Promise<{ id: string; version: number }> {
+  const inReview = await publication(true);
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `${PUB}/${inReview.id}/approve`,
+    headers: headers.get('publisher')!,
+    payload: { version: inReview.version },
+  });
+  return response.json();
+}
+
+const recordBody = () => ({
+  fullName: 'Orang Contoh',
+  nationality: 'MY',
+  documentNumber: 'A12345678',
+  legalBasis: 'Pasal 122 huruf a UU 6/2011',
+  action: 'deportation',
+  decidedOn: '2026-11-20',
+});
+
+async function recordId(): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/staff/enforcement-records',
+    headers: headers.get('supervisor')!,
+    payload: recordBody(),
+  });
+  return response.json().id;
+}
+
+async function webhookId(): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/staff/publication-webhooks',
+    headers: headers.get('admin')!,
+    payload: { name: 'Matriks', url: 'http://127.0.0.1:9/hook', active: false },
+  });
+  return response.json().id;
+}
+
+const publicationRoutes: Route[] = [
+  { name: 'list publications', allowed: PUB_READERS, request: async () => ({ method: 'GET', url: PUB }) },
+  {
+    name: 'read a publication',
+    allowed: PUB_READERS,
+    request: async () => ({ method: 'GET', url: `${PUB}/${(await publication()).id}` }),
+  },
+  {
+    name: 'read a publication’s revisions',
+    allowed: PUB_READERS,
+    request: async () => ({ method: 'GET', url: `${PUB}/${(await publication()).id}/revisions` }),
+  },
+  {
+    name: 'list citable records (initials only)',
+    allowed: PUB_READERS,
+    request: async () => ({ method: 'GET', url: `${PUB}/citable-records` }),
+  },
+  {
+    name: 'write a publication',
+    allowed: PUB_WRITERS,
+    request: async () => ({
+      method: 'POST',
+      url: PUB,
+      payload: { category: 'news', texts: { id: { title: 'Baru', summary: 'Ringkas', body: 'Isi' } } },
+    }),
+  },
+  {
+    name: 'edit a publication',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      const draft = await publication();
+      return {
+        method: 'PATCH',
+        url: `${PUB}/${draft.id}`,
+        payload: { version: draft.version, category: 'announcement' },
+      };
+    },
+  },
+  {
+    name: 'restore a publication revision',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      const draft = await publication();
+      return {
+        method: 'POST',
+        url: `${PUB}/${draft.id}/revisions/1/restore`,
+        payload: { version: draft.version },
+      };
+    },
+  },
+  {
+    name: 'run the privacy check',
+    allowed: PUB_WRITERS,
+    request: async () => ({ method: 'POST', url: `${PUB}/${(await publication()).id}/check` }),
+  },
+  {
+    name: 'submit a publication',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      const draft = await publication();
+      return { method: 'POST', url: `${PUB}/${draft.id}/submit`, payload: { version: draft.version } };
+    },
+  },
+  {
+    name: 'approve a publication (second publisher)',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      const inReview = await publication(true);
+      return { method: 'POST', url: `${PUB}/${inReview.id}/approve`, payload: { version: inReview.version } };
+    },
+  },
+  {
+    name: 'reject a publication',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      const inReview = await publication(true);
+      return {
+        method: 'POST',
+        url: `${PUB}/${inReview.id}/reject`,
+        payload: { version: inReview.version, comment: 'Perbaiki judul' },
+      };
+    },
+  },
+  {
+    name: 'archive a publication',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      const live = await published();
+      return { method: 'POST', url: `${PUB}/${live.id}/archive`, payload: { version: live.version } };
+    },
+  },
+  {
+    name: 'retry a webhook delivery',
+    allowed: PUB_WRITERS,
+    request: async () => {
+      await webhookIdActive();
+      const live = await published();
+      const view = await t.app.inject({
+        method: 'GET',
+        url: `${PUB}/${live.id}`,
+        headers: headers.get('publisher')!,
+      });
+      return { method: 'POST', url: `${PUB}/${live.id}/deliveries/${view.json().deliveries[0].id}/retry` };
+    },
+  },
+  {
+    name: 'upload a publication image',
+    allowed: PUB_WRITERS,
+    request: async () => ({
+      method: 'POST',
+      url: `${PUB}/images`,
+      payload: {
+        fileName: 'a.png',
+        contentBase64:
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      },
+    }),
+  },
+  {
+    name: 'list enforcement records in full',
+    allowed: ['supervisor'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/enforcement-records' }),
+  },
+  {
+    name: 'read an enforcement record in full',
+    allowed: ['supervisor'],
+    request: async () => ({ method: 'GET', url: `/api/v1/staff/enforcement-records/${await recordId()}` }),
+  },
+  {
+    name: 'record an enforcement action',
+    allowed: ['supervisor'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/enforcement-records',
+      payload: recordBody(),
+    }),
+  },
+  {
+    name: 'correct an enforcement record',
+    allowed: ['supervisor'],
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/staff/enforcement-records/${await recordId()}`,
+      payload: { ...recordBody(), version: 1 },
+    }),
+  },
+  {
+    name: 'list publication webhooks',
+    allowed: ['admin'],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/publication-webhooks' }),
+  },
+  {
+    name: 'add a publication webhook',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/publication-webhooks',
+      payload: { name: 'Alat posting', url: 'https://hooks.example.org/loket', active: false },
+    }),
+  },
+  {
+    name: 'change a publication webhook',
+    allowed: ['admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/staff/publication-webhooks/${await webhookId()}`,
+      payload: { name: 'Alat posting', url: 'https://hooks.example.org/loket', active: false },
+    }),
+  },
+];
+routes.push(...publicationRoutes);
+
+let activeWebhook: string | undefined;
+/** One active webhook (to an address nobody listens on), so publishing creates a delivery to retry. */
+async function webhookIdActive(): Promise<string> {
+  if (activeWebhook) return activeWebhook;
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/staff/publication-webhooks',
+    headers: headers.get('admin')!,
+    payload: { name: 'Aktif', url: 'http://127.0.0.1:9/hook', active: true },
+  });
+  activeWebhook = response.json().id as string;
+  return activeWebhook;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   officeId = await officeIdOf(t.db, 'TST');

@@ -209,6 +209,11 @@ export function Shell({ children }: { children: ReactNode }) {
           {readsServiceLevels && <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>}
           {isAdmin && <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>}
           {readsKnowledge(user) && <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>}
+          {hasRole(user, 'publisher', 'auditor') && (
+            <NavLink to="/publications">{t('nav.publications')}</NavLink>
+          )}
+          {hasRole(user, 'supervisor') && <NavLink to="/publications/records">{t('pub.records')}</NavLink>}
+          {isAdmin && <NavLink to="/publications/webhooks">{t('pub.webhooks')}</NavLink>}
           {isAdmin && <NavLink to="/admin/api-keys">{t('nav.apiKeys')}</NavLink>}
           {hasRole(user, 'admin', 'auditor') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           {(hasRole(user, 'integrity_officer') || hasRole(user, 'auditor')) && (

@@ -646,6 +646,13 @@ export interface Schema {
   integrity_attachments: IntegrityAttachmentTable;
   retention_policies: RetentionPolicyTable;
   data_subject_requests: DataSubjectRequestTable;
+  enforcement_records: EnforcementRecordTable;
+  publications: PublicationTable;
+  publication_revisions: PublicationRevisionTable;
+  publication_texts: PublicationTextTable;
+  publication_images: PublicationImageTable;
+  publication_webhooks: PublicationWebhookTable;
+  publication_deliveries: PublicationDeliveryTable;
 }
 
 export interface RetentionPolicyTable {
@@ -761,3 +768,100 @@ export type EventRow = Selectable<EventTable>;
 export type CaseAttachmentRow = Selectable<CaseAttachmentTable>;
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+
+// ---- publications and enforcement records (issue #9) ----
+
+export interface EnforcementRecordTable {
+  id: string;
+  office_id: string;
+  name_sealed: string;
+  document_sealed: string;
+  initials: string;
+  nationality: string;
+  legal_basis: string;
+  action: string;
+  decided_on: string;
+  carried_out_on: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationTable {
+  id: string;
+  office_id: string;
+  slug: string;
+  category: string;
+  status: string;
+  content: Json;
+  revision_number: number;
+  published_revision_number: number | null;
+  version: number;
+  author_id: string;
+  author_name: string;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  review_comment: string | null;
+  submitted_by: string | null;
+  scheduled_at: NullableTimestamp;
+  published_at: NullableTimestamp;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationRevisionTable {
+  id: string;
+  publication_id: string;
+  number: number;
+  content: Json;
+  actor_id: string | null;
+  actor_name: string | null;
+  message: string | null;
+  created_at: Timestamp;
+}
+
+export interface PublicationTextTable {
+  publication_id: string;
+  language: Language;
+  slug: string;
+  category: string;
+  title: string;
+  summary: string;
+  body: string;
+  citations: Json;
+  published_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationImageTable {
+  id: string;
+  sha256: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  created_at: Timestamp;
+}
+
+export interface PublicationWebhookTable {
+  id: string;
+  name: string;
+  url: string;
+  secret_sealed: string;
+  active: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationDeliveryTable {
+  id: string;
+  publication_id: string;
+  webhook_id: string;
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}

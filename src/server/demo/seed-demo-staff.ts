@@ -23,6 +23,9 @@ const DEMO_STAFF: { email: string; displayName: string; roles: Role[]; team?: st
     team: 'izin-tinggal',
   },
   { email: 'auditor@example.go.id', displayName: 'Hendra (Auditor)', roles: ['auditor'] },
+  // Two publishers: a publication needs a second one to approve it.
+  { email: 'humas@example.go.id', displayName: 'Sari (Humas)', roles: ['publisher'] },
+  { email: 'humas2@example.go.id', displayName: 'Yoga (Humas)', roles: ['publisher'] },
 ];
 
 const DEMO_TEAMS = [

@@ -9,6 +9,7 @@ import { seedDemoMail } from '../modules/email/demo.js';
 import { seedDemoKnowledge } from '../modules/knowledge/demo-seed.js';
 import { createOffice } from '../modules/offices/create-office.js';
 import { seedDemoPassports } from '../modules/passports/demo.js';
+import { seedDemoPublications } from '../modules/publications/demo.js';
 import { demoCases, demoServices } from './demo-content.js';
 import type { DemoCase, DemoStep } from './demo-data-types.js';
 
@@ -68,6 +69,12 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
   for (const demo of demoCases) seeded.push(await replayCase(db, secret, demo, now));
   await seedDemoPassports(db, DEMO_OFFICE_CODE, now);
   await seedDemoMail(db, DEMO_OFFICE_CODE);
+  const office = await db
+    .selectFrom('offices')
+    .select('id')
+    .where('code', '=', DEMO_OFFICE_CODE)
+    .executeTakeFirstOrThrow();
+  await seedDemoPublications(db, secret, office.id, now);
   return seeded;
 }
 

@@ -153,6 +153,32 @@ export interface EventPayloads {
   'privacy.request_received': { requestId: string; kind: string; dueAt: string };
   'privacy.request_completed': { requestId: string; kind: string; status: string; cases: number };
   'privacy.data_exported': { requestId: string; cases: number };
+  // Publications (modules/publications/): who wrote, reviewed and published what. Never a cited person's data.
+  'publication.created': { publicationId: string; slug: string; category: string; revision: number };
+  'publication.revised': { publicationId: string; slug: string; revision: number; restoredFrom?: number };
+  'publication.submitted': { publicationId: string; slug: string; revision: number };
+  'publication.approved': {
+    publicationId: string;
+    slug: string;
+    revision: number;
+    scheduledAt: string | null;
+  };
+  'publication.rejected': { publicationId: string; slug: string; revision: number };
+  'publication.published': {
+    publicationId: string;
+    slug: string;
+    revision: number;
+    languages: string[];
+    citations: number;
+    scheduled: boolean;
+  };
+  'publication.archived': { publicationId: string; slug: string; from: string };
+  /** The privacy check stopped a step: the kinds and where, never the matched text. */
+  'publication.check_blocked': { publicationId: string; step: string; findings: string[] };
+  'publication.webhook_saved': { webhookId: string; name: string; active: boolean; created?: boolean };
+  'publication.delivery_retried': { publicationId: string; webhookId: string; deliveryId: string };
+  // Enforcement records: ids and the action only; the name and document number never reach an event.
+  'enforcement.record_saved': { recordId: string; action: string; created?: boolean };
 }
 
 /** Where a change to a passport application came from. */

@@ -47,6 +47,10 @@ function fieldMessage(language: Language, error: FieldError): string {
   if (error.code === 'type' && typeof params.type === 'string') {
     params.type = t(language, `type.${params.type}` as MessageKey);
   }
+  // Privacy-check findings name the part of the text in the reader's language.
+  if (typeof params.where === 'string' && isMessageKey(`publication.field.${params.where}`)) {
+    params.where = t(language, `publication.field.${params.where}` as MessageKey);
+  }
   // Codes with a dot name their own catalogue entry (e.g. password.common); others are validation keywords.
   const key = (error.code.includes('.') ? error.code : `validation.${error.code}`) as MessageKey;
   return t(language, isMessageKey(key) ? key : 'validation.invalid', params);

@@ -30,6 +30,24 @@ export const en: Record<MessageKey, string> = {
   'error.integrity_unavailable':
     'The integrity channel is not available yet: no integrity officer is enrolled',
   'error.proof_of_work_failed': 'The anti-spam check failed or expired; please send the form again',
+  'error.publication_blocked':
+    'Publication blocked: the text contains personal data. Remove every finding below and try again (no override is possible).',
+  'error.second_publisher_required':
+    'A publication must be approved by another publisher, not by its author or the person who submitted it.',
+  'publication.field.title': 'title',
+  'publication.field.summary': 'summary',
+  'publication.field.body': 'body',
+  'publication.field.image_alt': 'image alternative text',
+  'publication.full_name':
+    '{language} version, {where}: full name of a cited person (citation {citation}) — «{excerpt}»',
+  'publication.name_part':
+    '{language} version, {where}: part of a cited person’s name (citation {citation}) — «{excerpt}»',
+  'publication.document_number':
+    '{language} version, {where}: travel document number of a cited person (citation {citation}) — «{excerpt}»',
+  'publication.nik': '{language} version, {where}: a 16-digit number like a NIK — «{excerpt}»',
+  'publication.phone': '{language} version, {where}: a phone number — «{excerpt}»',
+  'publication.passport_number':
+    '{language} version, {where}: a number shaped like a passport number — «{excerpt}»',
   'error.internal_error': 'Something went wrong on our side. It has been logged; please try again later.',
 
   'error.invalid_credentials': 'Wrong e-mail or password',

@@ -29,6 +29,23 @@ export const id = {
   'error.integrity_unavailable':
     'Saluran laporan integritas belum tersedia: belum ada petugas integritas yang terdaftar',
   'error.proof_of_work_failed': 'Pemeriksaan anti-spam gagal atau kedaluwarsa; silakan kirim ulang formulir',
+  'error.publication_blocked':
+    'Publikasi diblokir: teks memuat data pribadi. Hapus setiap temuan di bawah ini lalu coba lagi (tidak dapat dikecualikan).',
+  'error.second_publisher_required':
+    'Publikasi harus disetujui oleh penerbit lain, bukan penulis atau pengaju publikasi ini.',
+  'publication.field.title': 'judul',
+  'publication.field.summary': 'ringkasan',
+  'publication.field.body': 'isi',
+  'publication.field.image_alt': 'teks alternatif gambar',
+  'publication.full_name':
+    'Versi {language}, {where}: nama lengkap orang yang dirujuk (rujukan {citation}) — «{excerpt}»',
+  'publication.name_part':
+    'Versi {language}, {where}: bagian nama orang yang dirujuk (rujukan {citation}) — «{excerpt}»',
+  'publication.document_number':
+    'Versi {language}, {where}: nomor dokumen perjalanan orang yang dirujuk (rujukan {citation}) — «{excerpt}»',
+  'publication.nik': 'Versi {language}, {where}: angka 16 digit seperti NIK — «{excerpt}»',
+  'publication.phone': 'Versi {language}, {where}: nomor telepon — «{excerpt}»',
+  'publication.passport_number': 'Versi {language}, {where}: nomor seperti nomor paspor — «{excerpt}»',
   'error.internal_error': 'Terjadi kesalahan pada sistem. Kami sudah mencatatnya; silakan coba lagi nanti.',
 
   'error.invalid_credentials': 'E-mail atau kata sandi salah',
