@@ -147,6 +147,11 @@ export interface EventPayloads {
   'privacy.request_received': { requestId: string; kind: string; dueAt: string };
   'privacy.request_completed': { requestId: string; kind: string; status: string; cases: number };
   'privacy.data_exported': { requestId: string; cases: number };
+  // Messaging apps, phone and counter (modules/messaging, modules/phone): names and ids, never numbers or text.
+  'channel.settings_saved': { channel: 'whatsapp' | 'telegram'; fields: string[] };
+  'channel.delivery_failed': { channel: 'whatsapp' | 'telegram'; messageId: string; errorCode: string };
+  'contact.logged': { loggedContactId: string; channel: 'phone' | 'counter'; outcome: 'answered' | 'case' };
+  'user.extension_set': { extension: string | null };
 }
 
 /** Where a change to a passport application came from. */

@@ -14,3 +14,8 @@ import '../modules/passports/notifications.js';
 import '../modules/audit/jobs.js';
 import '../modules/integrity/jobs.js';
 import '../modules/privacy/retention.js';
+import '../modules/contacts/reactions.js';
+import '../modules/messaging/reactions.js';
+import '../modules/messaging/whatsapp/inbound.js';
+import '../modules/messaging/telegram/inbound.js';
+import '../modules/phone/jobs.js';
