@@ -149,7 +149,8 @@ async function contentOf(
   const photo = message.photo?.at(-1);
   const fileId = photo?.file_id ?? message.document?.file_id;
   if (!fileId) return { body: t('id', 'messaging.unsupported', { type: 'telegram' }), files: [] };
-  const fileName = message.document?.file_name ?? (photo ? 'foto.jpg' : '');
+  // Photos come without a name: the stored one follows the content's type.
+  const fileName = message.document?.file_name ?? '';
   const downloaded = await downloadFile(settings, fileId, ATTACHMENT_LIMITS.maxBytes);
   const file =
     'content' in downloaded
