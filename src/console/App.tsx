@@ -24,6 +24,8 @@ import { ApplicationPage } from './pages/passports/ApplicationPage';
 import { Applications } from './pages/passports/Applications';
 import { PassportImport } from './pages/passports/Import';
 import { PassportReportPage } from './pages/passports/Report';
+import { ContactsReport } from './pages/phone/ContactsReport';
+import { Phone } from './pages/phone/Phone';
 import { Privacy } from './pages/privacy/Privacy';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
 import { SlaReport } from './pages/SlaReport';
@@ -61,6 +63,10 @@ function SignedIn() {
           <Route path="/inbox/:view" element={<Inbox />} />
           <Route path="/cases/:code" element={<CaseView />} />
           <Route path="/account" element={<Account />} />
+          {hasRole(user, 'agent', 'supervisor') && <Route path="/phone" element={<Phone />} />}
+          {hasRole(user, 'agent', 'supervisor', 'auditor') && (
+            <Route path="/reports/contacts" element={<ContactsReport />} />
+          )}
           {hasRole(user, 'agent', 'supervisor', 'auditor') && (
             <>
               <Route path="/passports" element={<Applications />} />
