@@ -7,6 +7,7 @@ import { findCaseByTrackingCode } from '../modules/cases/storage.js';
 import { transitionCase } from '../modules/cases/transition-case.js';
 import { seedDemoMail } from '../modules/email/demo.js';
 import { seedDemoKnowledge } from '../modules/knowledge/demo-seed.js';
+import { seedDemoMessaging } from '../modules/messaging/demo.js';
 import { createOffice } from '../modules/offices/create-office.js';
 import { seedDemoPassports } from '../modules/passports/demo.js';
 import { demoCases, demoServices } from './demo-content.js';
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
   for (const demo of demoCases) seeded.push(await replayCase(db, secret, demo, now));
   await seedDemoPassports(db, DEMO_OFFICE_CODE, now);
   await seedDemoMail(db, DEMO_OFFICE_CODE);
+  await seedDemoMessaging(db, secret, DEMO_OFFICE_CODE, now);
   return seeded;
 }
 

@@ -1,4 +1,3 @@
-import type { Config } from '../../config.js';
 import type { Db } from '../../db/connection.js';
 import type { MessagingChannel } from '../../db/schema.js';
 import type { Actor } from '../../events/catalogue.js';
@@ -44,7 +43,7 @@ export type InboundResult = { outcome: 'new_case' | 'follow_up'; case: Case };
  */
 export async function deliverInbound(
   db: Db,
-  config: Config,
+  secret: string,
   input: InboundMessage,
   sendJob: JobDefinition<{ channelMessageId: string; sealedAccessKey?: string }>,
   now: Date,
@@ -87,7 +86,7 @@ export async function deliverInbound(
           language: detectLanguage(body),
           contact: { name: citizen.name ?? undefined, phone: input.contactPhone },
         },
-        { secret: config.secret, now },
+        { secret, now },
       );
       await attachFiles(
         trx,
@@ -111,7 +110,7 @@ export async function deliverInbound(
         sendJob,
         {
           channelMessageId: receiptId,
-          sealedAccessKey: seal(config.secret, RECEIPT_KEY_PURPOSE, created.accessKey),
+          sealedAccessKey: seal(secret, RECEIPT_KEY_PURPOSE, created.accessKey),
         },
         { dedupeKey: `${input.channel}.receipt:${created.case.id}`, now },
       );

@@ -43,7 +43,7 @@ export interface LoggedContact {
  */
 export async function logContact(
   db: Db,
-  config: Config,
+  config: Pick<Config, 'secret'>,
   user: StaffUser,
   actor: Actor,
   input: LogContactInput,

@@ -15,7 +15,7 @@ interface BotAnswer<T> {
 }
 
 function botToken(settings: TelegramSettings): string {
-  if (!settings.botToken) throw new PlatformError('telegram', 'not_configured', 'bot token not set', true);
+  if (!settings.botToken) throw new PlatformError('telegram', 'not_configured', 'bot token not set', false);
   return settings.botToken;
 }
 

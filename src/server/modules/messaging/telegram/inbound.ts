@@ -111,7 +111,7 @@ export async function processTelegramMessage(
   const name = [message.from?.first_name, message.from?.last_name].filter(Boolean).join(' ') || null;
   await deliverInbound(
     ctx.db,
-    ctx.config,
+    ctx.config.secret,
     {
       channel: 'telegram',
       channelMessageId,

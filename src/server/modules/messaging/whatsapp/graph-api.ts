@@ -59,7 +59,7 @@ async function graphError(response: Response): Promise<PlatformError> {
 
 function requireSending(settings: WhatsAppSettings): { token: string; phoneNumberId: string } {
   if (!settings.accessToken || !settings.phoneNumberId) {
-    throw new PlatformError('whatsapp', 'not_configured', 'access token or phone number id not set', true);
+    throw new PlatformError('whatsapp', 'not_configured', 'access token or phone number id not set', false);
   }
   return { token: settings.accessToken, phoneNumberId: settings.phoneNumberId };
 }
@@ -142,7 +142,7 @@ export async function downloadMedia(
   maxBytes: number,
 ): Promise<{ content: Buffer; mimeType: string } | { tooLarge: true; mimeType: string }> {
   if (!settings.accessToken) {
-    throw new PlatformError('whatsapp', 'not_configured', 'access token not set', true);
+    throw new PlatformError('whatsapp', 'not_configured', 'access token not set', false);
   }
   const auth = { authorization: `Bearer ${settings.accessToken}` };
   const meta = await callPlatform('whatsapp', `${settings.apiBaseUrl}/${encodeURIComponent(mediaId)}`, {

@@ -190,7 +190,7 @@ export async function processWhatsAppMessage(
   const sentAt = new Date(Number(message.timestamp) * 1000);
   await deliverInbound(
     ctx.db,
-    ctx.config,
+    ctx.config.secret,
     {
       channel: 'whatsapp',
       channelMessageId,
