@@ -24,6 +24,7 @@ import { ApplicationPage } from './pages/passports/ApplicationPage';
 import { Applications } from './pages/passports/Applications';
 import { PassportImport } from './pages/passports/Import';
 import { PassportReportPage } from './pages/passports/Report';
+import { ChannelSettings } from './pages/phone/ChannelSettings';
 import { ContactsReport } from './pages/phone/ContactsReport';
 import { Phone } from './pages/phone/Phone';
 import { Privacy } from './pages/privacy/Privacy';
@@ -85,6 +86,9 @@ function SignedIn() {
           {isAdmin && <Route path="/admin/email/templates" element={<EmailTemplates />} />}
           {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
           {isAdmin && <Route path="/admin/jobs" element={<Jobs />} />}
+          {isAdmin && user.officeCode === null && (
+            <Route path="/admin/channels" element={<ChannelSettings />} />
+          )}
           {hasRole(user, 'admin', 'auditor') && <Route path="/audit" element={<AuditTrail />} />}
           <Route path="/integrity" element={<Integrity />} />
           {hasRole(user, 'admin', 'supervisor') && <Route path="/privacy" element={<Privacy />} />}

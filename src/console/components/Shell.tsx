@@ -214,6 +214,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <NavLink to="/reports/contacts">{t('nav.contactsReport')}</NavLink>
           )}
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {isAdmin && user.officeCode === null && <NavLink to="/admin/channels">{t('nav.channels')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
           {isAdmin && <NavLink to="/admin/email">{t('nav.email')}</NavLink>}

@@ -1129,6 +1129,25 @@ export const id = {
   'contactsReport.cases': 'Menjadi laporan',
   'contactsReport.average': 'Rata-rata durasi',
   'contactsReport.empty': 'Tidak ada kontak pada rentang ini.',
+  'nav.channels': 'WhatsApp & Telegram',
+  'channelSettings.title': 'Pengaturan WhatsApp & Telegram',
+  'channelSettings.help':
+    'Nilai yang disimpan di sini menggantikan variabel lingkungan LOKET_WHATSAPP_* dan LOKET_TELEGRAM_*. Rahasia disimpan terenkripsi dan tidak pernah ditampilkan; kosongkan kolom rahasia untuk mempertahankan nilai saat ini.',
+  'channelSettings.channel': 'Saluran',
+  'channelSettings.save': 'Simpan pengaturan',
+  'channelSettings.saved': 'Pengaturan saluran disimpan.',
+  'channelSettings.secretSet': '(tersimpan, berakhiran {end})',
+  'channelSettings.secretUnset': '(belum diisi)',
+  'channelSettings.field.phoneNumberId': 'ID nomor telepon',
+  'channelSettings.field.apiBaseUrl': 'Alamat dasar API',
+  'channelSettings.field.templateName': 'Nama templat (di luar jendela 24 jam)',
+  'channelSettings.field.templateLanguage': 'Bahasa templat',
+  'channelSettings.field.officeCode': 'Kode kantor penerima',
+  'channelSettings.field.appSecret': 'App secret',
+  'channelSettings.field.verifyToken': 'Verify token webhook',
+  'channelSettings.field.accessToken': 'Access token',
+  'channelSettings.field.botToken': 'Token bot',
+  'channelSettings.field.secretToken': 'Secret token webhook',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;
