@@ -64,7 +64,7 @@ export function CaseBeside({ trackingCode }: { trackingCode: string }) {
   return (
     <>
       {c?.channel && (
-        <section className="properties" aria-labelledby="case-channel">
+        <section className="side-panel" aria-labelledby="case-channel">
           <h2 className="panel-title" id="case-channel">
             {t(`channel.${c.channel}` as MessageKey)}
           </h2>

@@ -18,7 +18,7 @@ export function ContactHistoryView({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const others = contact.cases.filter((c) => c.trackingCode !== currentCode);
   return (
-    <section className="properties contact-history" aria-labelledby={`contact-${contact.id}`}>
+    <section className="side-panel contact-history" aria-labelledby={`contact-${contact.id}`}>
       <Heading className="panel-title" id={`contact-${contact.id}`}>
         {t('contact.title')}: {contact.name ?? t('contact.unnamed')}
       </Heading>
