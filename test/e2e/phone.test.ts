@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/server/modules/accounts/model.js';
+import { seedDemoMessaging } from '../../src/server/modules/messaging/demo.js';
 import { createApiKey } from '../../src/server/modules/passports/api-keys.js';
 import {
   buildCase,
@@ -167,6 +168,35 @@ describe.skipIf(!chromiumAvailable)('phone and counter in the console', () => {
     expect(await page.locator('input[name="callerNumber"]').inputValue()).toBe('+6281200000001');
     await page.screenshot({ path: path.join(RESULTS, 'console-screen-pop.png'), fullPage: true });
     expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('shows WhatsApp delivery states on the messages and how a reply will go out', async () => {
+    // The demo's conversations go through the real inbound path; their replies are recorded as read by WhatsApp.
+    await seedDemoMessaging(t.db, t.config.secret, 'TST', new Date());
+    const row = await t.db
+      .selectFrom('channel_threads')
+      .innerJoin('cases', 'cases.id', 'channel_threads.case_id')
+      .select('cases.tracking_code')
+      .where('channel_threads.external_user', '=', '6281234500017')
+      .executeTakeFirstOrThrow();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('E-mail').fill(agent.email);
+    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/inbox\//);
+    await page.goto(`${base}/console/cases/${row.tracking_code}`);
+    await page.locator('[data-delivery="read"]').first().waitFor();
+    expect(await page.locator('[data-reply-mode]').getAttribute('data-reply-mode')).toBe('text');
+    await page.getByText(/Balasan dikirim sebagai pesan biasa \(jendela 24 jam/).waitFor();
+    await axe(page, 'WhatsApp case');
+    // The call popped in the first test is not replayed to this newly connected console.
+    await page.waitForTimeout(2500);
+    expect(page.url()).toContain(`/cases/${row.tracking_code}`);
+    await page.screenshot({ path: path.join(RESULTS, 'console-whatsapp-case.png'), fullPage: true });
     await context.close();
   }, 60_000);
 });

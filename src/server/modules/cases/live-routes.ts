@@ -66,8 +66,11 @@ export const liveCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         });
         raw.write(`event: notification\ndata: ${data}\n\n`);
       });
-      // Screen pops from the office PBX for this agent (modules/phone/cti.ts).
+      // Screen pops from the office PBX for this agent (modules/phone/cti.ts). The feed looks back a few seconds
+      // for late commits; a pop from before this console connected (a reload) must not open the caller again.
+      const connectedAt = Date.now() - 1500;
       const unsubscribeSignals = feed.subscribeSignals(request.staff.id, (signal) => {
+        if (Date.parse(signal.at) < connectedAt) return;
         const data = JSON.stringify({ id: signal.id, ...(signal.data as object), at: signal.at });
         raw.write(`event: ${signal.kind}\ndata: ${data}\n\n`);
       });
