@@ -11,7 +11,8 @@ const listeners = new Set<() => void>();
 function publish(list: Delivery[]) {
   const next = new Map<string, Delivery[]>();
   for (const d of list)
-    if (d.caseMessageId) next.set(d.caseMessageId, [...(next.get(d.caseMessageId) ?? []), d]);
+    if (d.caseMessageId && d.direction === 'out')
+      next.set(d.caseMessageId, [...(next.get(d.caseMessageId) ?? []), d]);
   deliveries = next;
   for (const listener of listeners) listener();
 }
