@@ -38,6 +38,9 @@ const PassportReportPage = page(() => import('./pages/passports/Report'), 'Passp
 const Privacy = page(() => import('./pages/privacy/Privacy'), 'Privacy');
 const SlaReport = page(() => import('./pages/SlaReport'), 'SlaReport');
 const Publications = page(() => import('./pages/publications'), 'Publications');
+const Phone = page(() => import('./pages/phone/Phone'), 'Phone');
+const ContactsReport = page(() => import('./pages/phone/ContactsReport'), 'ContactsReport');
+const ChannelSettings = page(() => import('./pages/phone/ChannelSettings'), 'ChannelSettings');
 
 function NotFound() {
   const { t, inboxPath } = useConsole();
@@ -70,6 +73,10 @@ function SignedIn() {
             <Route path="/inbox/:view" element={<Inbox />} />
             <Route path="/cases/:code" element={<CaseView />} />
             <Route path="/account" element={<Account />} />
+            {hasRole(user, 'agent', 'supervisor') && <Route path="/phone" element={<Phone />} />}
+            {hasRole(user, 'agent', 'supervisor', 'auditor') && (
+              <Route path="/reports/contacts" element={<ContactsReport />} />
+            )}
             {hasRole(user, 'agent', 'supervisor', 'auditor') && (
               <>
                 <Route path="/passports" element={<Applications />} />
@@ -88,6 +95,9 @@ function SignedIn() {
             {isAdmin && <Route path="/admin/email/templates" element={<EmailTemplates />} />}
             {hasRole(user, 'admin', 'supervisor') && <Route path="/admin/canned" element={<Canned />} />}
             {isAdmin && <Route path="/admin/jobs" element={<Jobs />} />}
+            {isAdmin && user.officeCode === null && (
+              <Route path="/admin/channels" element={<ChannelSettings />} />
+            )}
             {hasRole(user, 'admin', 'auditor') && <Route path="/audit" element={<AuditTrail />} />}
             <Route path="/integrity" element={<Integrity />} />
             {hasRole(user, 'admin', 'supervisor') && <Route path="/privacy" element={<Privacy />} />}

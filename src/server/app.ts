@@ -25,11 +25,14 @@ import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { contactRoutes } from './modules/contacts/routes.js';
 import { emailAdminRoutes } from './modules/email/admin-routes.js';
 import { unsubscribeRoutes } from './modules/email/routes.js';
 import { integrityStaffRoutes } from './modules/integrity/routes.js';
 import { publicKnowledgeRoutes } from './modules/knowledge/public-routes.js';
 import { staffKnowledgeRoutes } from './modules/knowledge/staff-routes.js';
+import { messagingStaffRoutes } from './modules/messaging/staff-routes.js';
+import { channelWebhookRoutes } from './modules/messaging/webhook-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { officeAdminRoutes } from './modules/offices/admin-routes.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -37,6 +40,7 @@ import { integrationPassportRoutes } from './modules/passports/integration-route
 import { publicPassportRoutes } from './modules/passports/public-routes.js';
 import { staffPassportRoutes } from './modules/passports/staff-routes.js';
 import { passportUnsubscribeRoutes } from './modules/passports/unsubscribe-routes.js';
+import { ctiRoutes, phoneStaffRoutes } from './modules/phone/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { staffPublicationRoutes } from './modules/publications/staff-routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
@@ -151,6 +155,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });
   await app.register(staffPublicationRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(passportUnsubscribeRoutes, ctx);
+  // Messaging apps, contacts, phone and counter (issue #11).
+  await app.register(channelWebhookRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(ctiRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(messagingStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(contactRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(phoneStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

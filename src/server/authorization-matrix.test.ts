@@ -698,6 +698,94 @@ const routes: Route[] = [
   },
 ];
 
+// ---- messaging apps, contacts, phone and counter (issue #11) ----
+let extensionCounter = 200;
+async function contactIdOfFreshCase() {
+  const { case: created } = await buildCase(t.db, {
+    contact: { name: 'Dewi', phone: `0812-7000-${1000 + extensionCounter++}` },
+  });
+  const row = await t.db
+    .selectFrom('contact_cases')
+    .select('contact_id')
+    .where('case_id', '=', created.id)
+    .executeTakeFirstOrThrow();
+  return row.contact_id;
+}
+const messagingRoutes: Route[] = [
+  {
+    name: 'read the app conversation of a case',
+    allowed: READERS,
+    request: async () => ({ method: 'GET', url: `/api/v1/staff/cases/${await freshCase()}/channel` }),
+  },
+  {
+    name: "read a case's contact history",
+    allowed: READERS,
+    request: async () => ({ method: 'GET', url: `/api/v1/staff/cases/${await freshCase()}/contact` }),
+  },
+  {
+    name: 'find a contact by phone',
+    allowed: READERS,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/contacts?phone=081200000001' }),
+  },
+  {
+    name: 'read a contact',
+    allowed: READERS,
+    request: async () => ({ method: 'GET', url: `/api/v1/staff/contacts/${await contactIdOfFreshCase()}` }),
+  },
+  {
+    name: 'log a phone contact',
+    allowed: HANDLERS,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/staff/contacts/log',
+      payload: {
+        channel: 'phone',
+        callerNumber: '0812-3333-4444',
+        outcome: 'answered',
+        answer: 'Jam buka 08.00.',
+      },
+    }),
+  },
+  {
+    name: 'read the phone and counter report',
+    allowed: READERS,
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/reports/contacts?from=2026-11-01&to=2026-11-30',
+    }),
+  },
+  {
+    name: 'read my PBX extension',
+    allowed: EVERYONE,
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/me/extension' }),
+  },
+  {
+    name: 'set my PBX extension',
+    allowed: HANDLERS,
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/me/extension',
+      payload: { extension: String(extensionCounter++) },
+    }),
+  },
+  {
+    // One WhatsApp number and one bot serve the whole installation: national administrators only.
+    name: 'read messaging channel settings',
+    allowed: [],
+    request: async () => ({ method: 'GET', url: '/api/v1/staff/admin/channels/whatsapp' }),
+  },
+  {
+    name: 'save messaging channel settings',
+    allowed: [],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/admin/channels/telegram',
+      payload: { officeCode: 'TST' },
+    }),
+  },
+];
+routes.push(...messagingRoutes);
+
 // ---- knowledge base ----
 const KB_READERS: readonly Role[] = ['publisher', 'auditor', 'admin'];
 const KB_WRITERS: readonly Role[] = ['publisher', 'admin'];

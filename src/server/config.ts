@@ -55,6 +55,33 @@ export interface MailSettings {
   imapPollMs: number;
 }
 
+/** WhatsApp Business Platform (Cloud API); each value may be overridden in the admin console (modules/messaging). */
+export interface WhatsAppSettings {
+  /** The Meta app's secret: webhooks are signed with it (X-Hub-Signature-256). */
+  appSecret?: string;
+  /** What Meta must echo when subscribing the webhook (hub.verify_token). */
+  verifyToken?: string;
+  /** A system user's access token for the Graph API. */
+  accessToken?: string;
+  phoneNumberId?: string;
+  /** The Graph API with its version, e.g. https://graph.facebook.com/v21.0 (tests point it at a local server). */
+  apiBaseUrl: string;
+  /** The approved template used outside the 24-hour customer service window. */
+  templateName: string;
+  templateLanguage: string;
+  /** The office whose cases WhatsApp messages become; unset: the first office. */
+  officeCode?: string;
+}
+
+/** Telegram Bot API; each value may be overridden in the admin console (modules/messaging). */
+export interface TelegramSettings {
+  botToken?: string;
+  /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token (setWebhook's secret_token). */
+  secretToken?: string;
+  apiBaseUrl: string;
+  officeCode?: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -71,6 +98,8 @@ export interface Config {
   rateLimits: RateLimits;
   sessions: SessionSettings;
   mail: MailSettings;
+  whatsapp: WhatsAppSettings;
+  telegram: TelegramSettings;
   /** The first administrator, created on first start when no account exists. */
   adminEmail?: string;
   adminPassword?: string;
@@ -128,6 +157,8 @@ export function parseConfig(
       absoluteMs: integer(env, 'LOKET_SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3_600_000,
     },
     mail: mailSettings(env, dataDir, cwd),
+    whatsapp: whatsappSettings(env),
+    telegram: telegramSettings(env),
     adminEmail: email(env, 'LOKET_ADMIN_EMAIL'),
     adminPassword: env.LOKET_ADMIN_PASSWORD || undefined,
   };
@@ -284,6 +315,37 @@ function mailSettings(env: Env, dataDir: string, cwd: string): MailSettings {
           },
     imapPollMs: integer(env, 'LOKET_IMAP_POLL_SECONDS', 60, 60, 3600) * 1000,
   };
+}
+
+function whatsappSettings(env: Env): WhatsAppSettings {
+  return {
+    appSecret: token(env, 'LOKET_WHATSAPP_APP_SECRET', /^[A-Za-z0-9]{16,128}$/),
+    verifyToken: token(env, 'LOKET_WHATSAPP_VERIFY_TOKEN', /^[\x21-\x7e]{8,200}$/),
+    accessToken: token(env, 'LOKET_WHATSAPP_ACCESS_TOKEN', /^[A-Za-z0-9_-]{20,1000}$/),
+    phoneNumberId: token(env, 'LOKET_WHATSAPP_PHONE_NUMBER_ID', /^\d{5,30}$/),
+    apiBaseUrl: url(env, 'LOKET_WHATSAPP_API_BASE_URL') ?? 'https://graph.facebook.com/v21.0',
+    templateName: token(env, 'LOKET_WHATSAPP_TEMPLATE_NAME', /^[a-z0-9_]{1,512}$/) ?? 'loket_balasan',
+    templateLanguage: token(env, 'LOKET_WHATSAPP_TEMPLATE_LANGUAGE', /^[a-z]{2,3}(_[A-Z]{2})?$/) ?? 'id',
+    officeCode: token(env, 'LOKET_WHATSAPP_OFFICE', /^[A-Z]{2,5}$/),
+  };
+}
+
+function telegramSettings(env: Env): TelegramSettings {
+  return {
+    botToken: token(env, 'LOKET_TELEGRAM_BOT_TOKEN', /^\d{5,20}:[A-Za-z0-9_-]{30,60}$/),
+    // Telegram allows 1–256 characters A-Z, a-z, 0-9, _ and -.
+    secretToken: token(env, 'LOKET_TELEGRAM_SECRET_TOKEN', /^[A-Za-z0-9_-]{16,256}$/),
+    apiBaseUrl: url(env, 'LOKET_TELEGRAM_API_BASE_URL') ?? 'https://api.telegram.org',
+    officeCode: token(env, 'LOKET_TELEGRAM_OFFICE', /^[A-Z]{2,5}$/),
+  };
+}
+
+/** An optional token that must match its documented shape; the message never repeats the value (it may be secret). */
+function token(env: Env, name: string, shape: RegExp): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!shape.test(raw)) throw new ConfigError(name, `does not have the expected form (${shape.source})`);
+  return raw;
 }
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };

@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   proof_of_work_failed: 400,
   publication_blocked: 422,
   second_publisher_required: 403,
+  invalid_signature: 401,
+  channel_not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -4,6 +4,7 @@ import type { Language } from '../i18n';
 import { useConsole } from '../lib/context';
 import { readsKnowledge } from '../lib/knowledge';
 import { handlesCases, hasRole } from '../lib/types';
+import { SCREEN_POP_EVENT, ScreenPopListener } from '../pages/phone/ScreenPop';
 import { NOTIFICATION_EVENT, NotificationBell } from './NotificationBell';
 import { ShortcutProvider, useShortcuts } from './Shortcuts';
 
@@ -60,6 +61,7 @@ function HelpOverlay({ onClose }: { onClose: () => void }) {
   const rows: [string, Parameters<typeof t>[0]][] = [
     ['g i', 'help.gi'],
     ['g a', 'help.ga'],
+    ['g t', 'help.gt'],
     ['j / k', 'help.jk'],
     ['Enter / o', 'help.open'],
     ['r', 'help.reply'],
@@ -111,6 +113,7 @@ function GlobalShortcuts({ onHelp }: { onHelp: () => void }) {
   useShortcuts({
     'g i': () => navigate(inboxPath),
     'g a': () => navigate('/account'),
+    'g t': () => navigate('/phone'),
     '?': onHelp,
     '/': () => {
       // The inbox's search, or the search field of the screen shown (marked data-page-search).
@@ -145,6 +148,13 @@ function LiveUpdates() {
       } catch {
         // a malformed event only refreshes
       }
+    });
+    // A call rings at this agent's extension: the phone page opens with the caller (pages/phone/ScreenPop.tsx).
+    source.addEventListener('screen_pop', (event) => {
+      try {
+        const detail = JSON.parse((event as MessageEvent<string>).data);
+        window.dispatchEvent(new CustomEvent(SCREEN_POP_EVENT, { detail }));
+      } catch {}
     });
     source.addEventListener('notification', () => {
       window.dispatchEvent(new Event(NOTIFICATION_EVENT));
@@ -199,7 +209,12 @@ export function Shell({ children }: { children: ReactNode }) {
           {hasRole(user, 'supervisor', 'auditor') && (
             <NavLink to="/reports/passports">{t('nav.passportReport')}</NavLink>
           )}
+          {hasRole(user, 'agent', 'supervisor') && <NavLink to="/phone">{t('nav.phone')}</NavLink>}
+          {hasRole(user, 'supervisor', 'auditor') && (
+            <NavLink to="/reports/contacts">{t('nav.contactsReport')}</NavLink>
+          )}
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {isAdmin && user.officeCode === null && <NavLink to="/admin/channels">{t('nav.channels')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
           {isAdmin && <NavLink to="/admin/email">{t('nav.email')}</NavLink>}
@@ -238,6 +253,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <Toasts />
       <GlobalShortcuts onHelp={() => setHelp((h) => !h)} />
       <LiveUpdates />
+      <ScreenPopListener />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </ShortcutProvider>
   );

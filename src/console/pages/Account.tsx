@@ -3,6 +3,7 @@ import { NotificationPreferences } from '../components/NotificationPreferences';
 import type { MessageKey } from '../i18n';
 import { errorText } from '../lib/api';
 import { useConsole } from '../lib/context';
+import { ExtensionSetting } from './phone/ExtensionSetting';
 import { TwoFactorEnrolment } from './SignIn';
 
 export function Account() {
@@ -104,6 +105,7 @@ export function Account() {
         )}
       </section>
 
+      <ExtensionSetting />
       <section className="card">
         <h2>{t('account.password')}</h2>
         <form onSubmit={changePassword} className="stack">

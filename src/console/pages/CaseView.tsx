@@ -9,6 +9,7 @@ import { formatDateTime, localName } from '../lib/format';
 import { fillPlaceholders } from '../lib/placeholders';
 import type { CannedResponse, CaseDetail, TimelineEntry } from '../lib/types';
 import { PRIORITIES } from '../lib/views';
+import { CaseBeside, DeliveryBadge } from './contacts/CaseBeside';
 import { PriorityMark, StatusBadge } from './Inbox';
 import { PassportBeside } from './passports/Beside';
 
@@ -101,6 +102,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                   <strong>{author}</strong>
                   <span className={`kind kind-${kind}`}>{label}</span>
                   {when}
+                  <DeliveryBadge messageId={entry.messageId} />
                 </div>
                 <div className="entry-body">{entry.body}</div>
               </li>
@@ -768,6 +770,7 @@ export function CaseView() {
       <aside className="case-side" aria-label={t('case.details')}>
         <Properties detail={detail} apply={apply} />
         <PassportBeside trackingCode={detail.trackingCode} />
+        <CaseBeside trackingCode={detail.trackingCode} />
       </aside>
     </div>
   );

@@ -653,6 +653,137 @@ export interface Schema {
   publication_images: PublicationImageTable;
   publication_webhooks: PublicationWebhookTable;
   publication_deliveries: PublicationDeliveryTable;
+  // Messaging apps, contacts, phone and counter (modules/messaging, contacts, phone)
+  contacts: ContactTable;
+  contact_identities: ContactIdentityTable;
+  contact_cases: ContactCaseTable;
+  channel_threads: ChannelThreadTable;
+  channel_messages: ChannelMessageTable;
+  channel_settings: ChannelSettingTable;
+  logged_contacts: LoggedContactTable;
+  cti_calls: CtiCallTable;
+  agent_extensions: AgentExtensionTable;
+  staff_signals: StaffSignalTable;
+}
+
+export interface ContactTable {
+  id: string;
+  display_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type IdentityKind = 'phone' | 'email' | 'telegram';
+
+export interface ContactIdentityTable {
+  kind: IdentityKind;
+  value: string;
+  contact_id: string;
+  created_at: Timestamp;
+}
+
+export interface ContactCaseTable {
+  case_id: string;
+  contact_id: string;
+  linked_at: Timestamp;
+}
+
+export type MessagingChannel = 'whatsapp' | 'telegram';
+
+export interface ChannelThreadTable {
+  channel: MessagingChannel;
+  external_user: string;
+  case_id: string | null;
+  display_name: string | null;
+  last_inbound_at: Timestamp;
+}
+
+export type ChannelMessageStatus =
+  | 'received'
+  | 'processed'
+  | 'ignored'
+  | 'queued'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'failed';
+
+export interface ChannelMessageTable {
+  id: string;
+  channel: MessagingChannel;
+  direction: 'in' | 'out';
+  external_id: string | null;
+  external_user: string;
+  case_id: string | null;
+  case_message_id: string | null;
+  kind: string;
+  status: ChannelMessageStatus;
+  template_name: string | null;
+  error_code: string | null;
+  error_title: string | null;
+  payload: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: OptionalTimestamp;
+  delivered_at: OptionalTimestamp;
+  read_at: OptionalTimestamp;
+  failed_at: OptionalTimestamp;
+}
+
+export interface ChannelSettingTable {
+  channel: MessagingChannel;
+  settings: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface LoggedContactTable {
+  id: string;
+  office_id: string;
+  channel: 'phone' | 'counter';
+  caller_number: string | null;
+  caller_name: string | null;
+  contact_id: string | null;
+  category_id: string | null;
+  topic: string | null;
+  outcome: 'answered' | 'case';
+  answer: string | null;
+  case_id: string | null;
+  duration_seconds: number | null;
+  call_id: string | null;
+  agent_id: string;
+  created_at: Timestamp;
+}
+
+export interface CtiCallTable {
+  id: string;
+  office_id: string;
+  call_id: string;
+  caller_number: string | null;
+  extension: string | null;
+  agent_id: string | null;
+  state: 'ringing' | 'answered' | 'ended';
+  ringing_at: OptionalTimestamp;
+  answered_at: OptionalTimestamp;
+  ended_at: OptionalTimestamp;
+  duration_seconds: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgentExtensionTable {
+  user_id: string;
+  office_id: string;
+  extension: string;
+  updated_at: Timestamp;
+}
+
+export interface StaffSignalTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  data: string;
+  created_at: Timestamp;
 }
 
 export interface RetentionPolicyTable {

@@ -6,6 +6,7 @@ import { newId } from '../lib/ids.js';
 import { createUser } from '../modules/accounts/create-user.js';
 import type { Role } from '../modules/accounts/roles.js';
 import { replaceTeams } from '../modules/accounts/storage.js';
+import { seedDemoPhone } from '../modules/phone/demo.js';
 import { DEMO_OFFICE_CODE } from './seed-demo.js';
 
 const DEMO_STAFF: { email: string; displayName: string; roles: Role[]; team?: string }[] = [
@@ -60,6 +61,7 @@ export async function seedDemoStaff(db: Db, dataDir: string, now = new Date()): 
     teamIds.set(team.code, id);
   }
   const lines: string[] = [];
+  let firstAgent: string | undefined;
   for (const staff of DEMO_STAFF) {
     const { user, generatedPassword } = await createUser(
       db,
@@ -68,8 +70,10 @@ export async function seedDemoStaff(db: Db, dataDir: string, now = new Date()): 
       now,
     );
     if (staff.team) await replaceTeams(db, user.id, [teamIds.get(staff.team)!]);
+    if (staff.roles.includes('agent')) firstAgent ??= user.id;
     lines.push(`${staff.email}\t${generatedPassword}\t${staff.roles.join(',')}\t${staff.displayName}`);
   }
+  if (firstAgent) await seedDemoPhone(db, firstAgent, now);
   const file = path.join(dataDir, 'demo-staff.txt');
   writeFileSync(file, `# e-mail\tpassword\troles\tname\n${lines.join('\n')}\n`, { mode: 0o600 });
   return file;

@@ -7,6 +7,7 @@ import { findCaseByTrackingCode } from '../modules/cases/storage.js';
 import { transitionCase } from '../modules/cases/transition-case.js';
 import { seedDemoMail } from '../modules/email/demo.js';
 import { seedDemoKnowledge } from '../modules/knowledge/demo-seed.js';
+import { seedDemoMessaging } from '../modules/messaging/demo.js';
 import { createOffice } from '../modules/offices/create-office.js';
 import { seedDemoPassports } from '../modules/passports/demo.js';
 import { seedDemoPublications } from '../modules/publications/demo.js';
@@ -75,6 +76,7 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
     .where('code', '=', DEMO_OFFICE_CODE)
     .executeTakeFirstOrThrow();
   await seedDemoPublications(db, secret, office.id, now);
+  await seedDemoMessaging(db, secret, DEMO_OFFICE_CODE, now);
   return seeded;
 }
 

@@ -179,6 +179,11 @@ export interface EventPayloads {
   'publication.delivery_retried': { publicationId: string; webhookId: string; deliveryId: string };
   // Enforcement records: ids and the action only; the name and document number never reach an event.
   'enforcement.record_saved': { recordId: string; action: string; created?: boolean };
+  // Messaging apps, phone and counter (modules/messaging, modules/phone): names and ids, never numbers or text.
+  'channel.settings_saved': { channel: 'whatsapp' | 'telegram'; fields: string[] };
+  'channel.delivery_failed': { channel: 'whatsapp' | 'telegram'; messageId: string; errorCode: string };
+  'contact.logged': { loggedContactId: string; channel: 'phone' | 'counter'; outcome: 'answered' | 'case' };
+  'user.extension_set': { extension: string | null };
 }
 
 /** Where a change to a passport application came from. */

@@ -21,6 +21,17 @@ export interface LiveNotification {
 
 type NotificationListener = (notification: LiveNotification) => void;
 
+/** A short-lived message for one staff member's open consoles, e.g. a screen pop (modules/phone/cti.ts). */
+export interface LiveSignal {
+  id: string;
+  userId: string;
+  kind: string;
+  data: unknown;
+  at: string;
+}
+
+type SignalListener = (signal: LiveSignal) => void;
+
 const POLL_MS = 1000;
 /** Commits can land slightly out of order; looking back this far and remembering ids catches late ones. */
 const LOOK_BACK_MS = 5000;
@@ -33,6 +44,7 @@ const LOOK_BACK_MS = 5000;
 export class LiveFeed {
   readonly #listeners = new Set<Listener>();
   readonly #notificationListeners = new Map<string, Set<NotificationListener>>();
+  readonly #signalListeners = new Map<string, Set<SignalListener>>();
   #timer: NodeJS.Timeout | undefined;
   #since = new Date();
   #seen = new Map<string, number>();
@@ -51,6 +63,22 @@ export class LiveFeed {
     return () => {
       set.delete(listener);
       if (set.size === 0) this.#notificationListeners.delete(userId);
+      unsubscribeCases();
+    };
+  }
+
+  /** Signals for one staff member (screen pops); the same poll again, only while someone listens. */
+  subscribeSignals(userId: string, listener: SignalListener): () => void {
+    let set = this.#signalListeners.get(userId);
+    if (!set) {
+      set = new Set();
+      this.#signalListeners.set(userId, set);
+    }
+    set.add(listener);
+    const unsubscribeCases = this.subscribe(() => {});
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#signalListeners.delete(userId);
       unsubscribeCases();
     };
   }
@@ -97,7 +125,20 @@ export class LiveFeed {
       return; // the database is away for a moment (restart, failover); the next poll tries again
     }
     const notifications = this.#notificationListeners.size ? await this.#newNotifications(from) : [];
+    const signals = this.#signalListeners.size ? await this.#newSignals(from) : [];
     this.#since = new Date(now);
+    for (const row of signals) {
+      if (this.#seen.has(row.id)) continue;
+      this.#seen.set(row.id, now);
+      const signal = {
+        id: row.id,
+        userId: row.user_id,
+        kind: row.kind,
+        data: JSON.parse(row.data),
+        at: toIso(row.created_at),
+      };
+      for (const listener of this.#signalListeners.get(row.user_id) ?? []) listener(signal);
+    }
     for (const row of notifications) {
       if (this.#seen.has(row.id)) continue;
       this.#seen.set(row.id, now);
@@ -122,6 +163,21 @@ export class LiveFeed {
       for (const listener of this.#listeners) listener(event);
     }
     for (const [id, seenAt] of this.#seen) if (now - seenAt > 2 * LOOK_BACK_MS) this.#seen.delete(id);
+  }
+
+  async #newSignals(from: string) {
+    try {
+      return await this.db
+        .selectFrom('staff_signals')
+        .select(['id', 'user_id', 'kind', 'data', 'created_at'])
+        .where('created_at', '>=', from)
+        .where('user_id', 'in', [...this.#signalListeners.keys()])
+        .orderBy('created_at')
+        .limit(100)
+        .execute();
+    } catch {
+      return [];
+    }
   }
 
   async #newNotifications(from: string) {

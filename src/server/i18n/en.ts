@@ -48,6 +48,19 @@ export const en: Record<MessageKey, string> = {
   'publication.phone': '{language} version, {where}: a phone number — «{excerpt}»',
   'publication.passport_number':
     '{language} version, {where}: a number shaped like a passport number — «{excerpt}»',
+  'error.invalid_signature': 'The request signature is not valid',
+  'error.channel_not_configured': 'This channel is not configured',
+  'messaging.attachment': '[Attachment: {name}]',
+  'messaging.attachment_refused':
+    '[A {type} file could not be accepted: only photos (JPEG, PNG, WebP) and PDF up to 5 MB]',
+  'messaging.unsupported':
+    '[Messages of type {type} are not supported yet; please send text, a photo, a PDF or a location]',
+  'messaging.location':
+    'Location: {name}\n{latitude}, {longitude}\nhttps://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}',
+  'messaging.receipt':
+    'Thank you, we received your message as case {code}. Our staff will answer here. To follow it on the website: code {code}, access key {key}.',
+  'messaging.welcome':
+    'Welcome to the information and complaints service of {office}. Write your question or report; our staff will answer here.',
   'error.internal_error': 'Something went wrong on our side. It has been logged; please try again later.',
 
   'error.invalid_credentials': 'Wrong e-mail or password',

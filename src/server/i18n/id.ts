@@ -46,6 +46,18 @@ export const id = {
   'publication.nik': 'Versi {language}, {where}: angka 16 digit seperti NIK — «{excerpt}»',
   'publication.phone': 'Versi {language}, {where}: nomor telepon — «{excerpt}»',
   'publication.passport_number': 'Versi {language}, {where}: nomor seperti nomor paspor — «{excerpt}»',
+  'error.invalid_signature': 'Tanda tangan permintaan tidak valid',
+  'error.channel_not_configured': 'Saluran ini belum dikonfigurasi',
+  'messaging.attachment': '[Lampiran: {name}]',
+  'messaging.attachment_refused':
+    '[Berkas {type} tidak dapat diterima: hanya foto (JPEG, PNG, WebP) dan PDF hingga 5 MB]',
+  'messaging.unsupported': '[Jenis pesan {type} belum didukung; mohon kirim teks, foto, PDF atau lokasi]',
+  'messaging.location':
+    'Lokasi: {name}\n{latitude}, {longitude}\nhttps://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}',
+  'messaging.receipt':
+    'Terima kasih, pesan Anda telah kami terima sebagai laporan {code}. Petugas kami akan membalas di sini. Untuk memantau di situs: kode {code}, kunci akses {key}.',
+  'messaging.welcome':
+    'Selamat datang di layanan informasi dan pengaduan {office}. Tuliskan pertanyaan atau laporan Anda; petugas kami akan membalas di sini.',
   'error.internal_error': 'Terjadi kesalahan pada sistem. Kami sudah mencatatnya; silakan coba lagi nanti.',
 
   'error.invalid_credentials': 'E-mail atau kata sandi salah',

@@ -16,3 +16,8 @@ import '../modules/integrity/jobs.js';
 import '../modules/privacy/retention.js';
 import '../modules/publications/publish-job.js';
 import '../modules/publications/webhooks.js';
+import '../modules/contacts/reactions.js';
+import '../modules/messaging/reactions.js';
+import '../modules/messaging/whatsapp/inbound.js';
+import '../modules/messaging/telegram/inbound.js';
+import '../modules/phone/jobs.js';

@@ -140,7 +140,10 @@ async function runOne(ctx: WorkerContext, row: JobRow, token: string, options: R
       log.error({ ...meta, error: message }, 'job failed');
       return 'failed';
     }
-    const retryAt = new Date(clock().getTime() + backoffMs(row.attempts, options.random));
+    // A handler may say how long the remote side asked to wait (HTTP 429 Retry-After, Telegram's retry_after).
+    const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+    const waitMs = Math.max(backoffMs(row.attempts, options.random), typeof asked === 'number' ? asked : 0);
+    const retryAt = new Date(clock().getTime() + waitMs);
     await finish(ctx, row, token, clock(), { status: 'pending', error: message, runAt: retryAt });
     log.warn({ ...meta, error: message, retryAt: retryAt.toISOString() }, 'job will be retried');
     return 'retried';

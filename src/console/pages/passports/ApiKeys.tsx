@@ -15,7 +15,7 @@ interface ApiKey {
   revokedAt: string | null;
 }
 
-const PERMISSIONS = ['applications:write', 'applications:read'] as const;
+const PERMISSIONS = ['applications:write', 'applications:read', 'cti:events'] as const;
 
 /** Integration keys per office: created by administrators, shown once, revocable, with their last use. */
 export function ApiKeys() {

@@ -27,7 +27,7 @@ export const liveCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         tags: ['Cases (staff)'],
         security: [{ staffSession: [] }],
         summary:
-          'Live case changes in your scope (event "case": {type, trackingCode, at}) and your new notifications (event "notification": {id, kind, trackingCode, at}), as text/event-stream',
+          'Live case changes in your scope (event "case": {type, trackingCode, at}), your new notifications (event "notification": {id, kind, trackingCode, at}) and screen pops of calls to your extension (event "screen_pop": {id, callId, state, callerNumber, contactId, at}), as text/event-stream',
         response: {
           200: {
             description: 'An event stream',
@@ -66,11 +66,20 @@ export const liveCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         });
         raw.write(`event: notification\ndata: ${data}\n\n`);
       });
+      // Screen pops from the office PBX for this agent (modules/phone/cti.ts). The feed looks back a few seconds
+      // for late commits; a pop from before this console connected (a reload) must not open the caller again.
+      const connectedAt = Date.now() - 1500;
+      const unsubscribeSignals = feed.subscribeSignals(request.staff.id, (signal) => {
+        if (Date.parse(signal.at) < connectedAt) return;
+        const data = JSON.stringify({ id: signal.id, ...(signal.data as object), at: signal.at });
+        raw.write(`event: ${signal.kind}\ndata: ${data}\n\n`);
+      });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
       request.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
         unsubscribeNotifications();
+        unsubscribeSignals();
         streams.delete(raw);
       });
     },

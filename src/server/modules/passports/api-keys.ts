@@ -7,7 +7,8 @@ import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 
 /** What an integration key may do; each key is limited to one office. */
-export const API_PERMISSIONS = ['applications:read', 'applications:write'] as const;
+// cti:events: the office PBX pushes call events (modules/phone/cti.ts).
+export const API_PERMISSIONS = ['applications:read', 'applications:write', 'cti:events'] as const;
 export type ApiPermission = (typeof API_PERMISSIONS)[number];
 
 export interface ApiKey {

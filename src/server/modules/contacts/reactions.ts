@@ -1,0 +1,19 @@
+import { onEvent } from '../../events/reactions.js';
+import { linkCaseByDetails, unlinkCase } from './link-contact.js';
+
+// Every new case joins its person's history, whatever channel it came by (a few indexed statements).
+onEvent('case.created', async (trx, event) => {
+  if (event.caseId) await linkCaseByDetails(trx, event.caseId, event.at);
+});
+
+// Anonymised contact details identify nobody any more: the case leaves the person's history.
+onEvent('case.contact_anonymised', async (trx, event) => {
+  if (event.caseId) await unlinkCase(trx, event.caseId);
+});
+
+// Corrected details may name another person: link again from scratch.
+onEvent('case.contact_corrected', async (trx, event) => {
+  if (!event.caseId) return;
+  await unlinkCase(trx, event.caseId);
+  await linkCaseByDetails(trx, event.caseId, event.at);
+});
