@@ -147,6 +147,14 @@ export interface EventPayloads {
   'privacy.request_received': { requestId: string; kind: string; dueAt: string };
   'privacy.request_completed': { requestId: string; kind: string; status: string; cases: number };
   'privacy.data_exported': { requestId: string; cases: number };
+  'chat.handed_off': {
+    conversationId: string;
+    outcome: 'waiting' | 'message';
+    reason?: 'out_of_hours' | 'nobody_free';
+  };
+  'chat.accepted': { conversationId: string; agentId: string };
+  'chat.ended': { conversationId: string };
+  'chat.agent_settings_saved': { userId: string; changes: Record<string, { from: unknown; to: unknown }> };
 }
 
 /** Where a change to a passport application came from. */

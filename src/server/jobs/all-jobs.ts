@@ -14,3 +14,5 @@ import '../modules/passports/notifications.js';
 import '../modules/audit/jobs.js';
 import '../modules/integrity/jobs.js';
 import '../modules/privacy/retention.js';
+import '../modules/chat/jobs.js';
+import '../modules/chat/reactions.js';
