@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { officeCalendar } from '../calendar/storage.js';
 import { addCitizenMessage } from '../cases/add-message.js';
+import { attachFiles, type StoredFile } from '../cases/attachments.js';
 import { createCase } from '../cases/create-case.js';
 import type { Case } from '../cases/model.js';
 import { isFinal } from '../cases/status-machine.js';
@@ -57,6 +58,8 @@ export interface SendResult {
   message: ChatMessage;
   /** True when the client id was seen before: the message is the one stored then. */
   duplicate: boolean;
+  /** Settles when the assistant has answered (before the hand-off); the page without JavaScript waits for it. */
+  assistant?: Promise<void>;
 }
 
 function checkBody(body: unknown): string {
@@ -117,8 +120,9 @@ export async function sendVisitorMessage(
         await updateConversation(trx, conversationId, { state: 'message' }, now);
       return { message: await setClientId(trx, conversationId, added.message.id, clientId), conversation };
     });
-    if (result.conversation.state === 'assistant') void assistantReply(db, result.conversation, body);
-    return { message: result.message, duplicate: false };
+    const assistant =
+      result.conversation.state === 'assistant' ? assistantReply(db, result.conversation, body) : undefined;
+    return { message: result.message, duplicate: false, assistant };
   } catch (error) {
     // The same id sent twice at once: the loser finds the winner's message.
     if (!isUniqueViolation(error)) throw error;
@@ -367,4 +371,50 @@ function describeTranscript(lang: Language, transcript: ChatMessage[]): string {
     );
   if (lines.length === 0) return t(lang, 'chat.case_subject');
   return `${t(lang, 'chat.transcript_intro')}\n\n${lines.join('\n\n')}`;
+}
+
+/**
+ * A file from the visitor, after the hand-off: checked by the portal (form-data.ts), stored with the case's
+ * attachments, and announced in the chat as a message carrying the file's name.
+ */
+export async function attachChatFile(
+  db: Db,
+  conversationId: string,
+  file: StoredFile,
+  now = new Date(),
+): Promise<ChatMessage> {
+  return inTransaction(db, async (trx) => {
+    const conversation = await findConversation(trx, conversationId);
+    if (!conversation) throw new AppError('not_found');
+    const current = await caseOf(trx, conversation);
+    const added = await addCitizenMessage(trx, CITIZEN_ACTOR, current, { body: file.fileName }, now);
+    const [attachment] = await attachFiles(
+      trx,
+      { caseId: current.id, messageId: added.message.id, authorType: 'citizen' },
+      [file],
+      now,
+    );
+    const data = {
+      attachment: { id: attachment!.id, fileName: file.fileName, mediaType: file.mediaType, size: file.size },
+    };
+    await trx
+      .updateTable('chat_messages')
+      .set({ data: JSON.stringify(data) })
+      .where('case_message_id', '=', added.message.id)
+      .execute();
+    const stored = await trx
+      .selectFrom('chat_messages')
+      .select('seq')
+      .where('case_message_id', '=', added.message.id)
+      .executeTakeFirstOrThrow();
+    return {
+      seq: stored.seq,
+      clientId: null,
+      author: 'visitor',
+      authorName: null,
+      body: file.fileName,
+      data,
+      createdAt: now.toISOString(),
+    };
+  });
 }
