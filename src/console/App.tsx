@@ -15,6 +15,7 @@ import { Teams } from './pages/admin/Teams';
 import { Users } from './pages/admin/Users';
 import { AuditTrail } from './pages/audit/AuditTrail';
 import { CaseView } from './pages/CaseView';
+import { ChatPanel } from './pages/chat/ChatPanel';
 import { EmailSettings } from './pages/email/EmailSettings';
 import { EmailTemplates } from './pages/email/EmailTemplates';
 import { Inbox } from './pages/Inbox';
@@ -61,6 +62,7 @@ function SignedIn() {
           <Route path="/inbox/:view" element={<Inbox />} />
           <Route path="/cases/:code" element={<CaseView />} />
           <Route path="/account" element={<Account />} />
+          {hasRole(user, 'agent', 'supervisor', 'admin') && <Route path="/chat" element={<ChatPanel />} />}
           {hasRole(user, 'agent', 'supervisor', 'auditor') && (
             <>
               <Route path="/passports" element={<Applications />} />

@@ -199,6 +199,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {hasRole(user, 'supervisor', 'auditor') && (
             <NavLink to="/reports/passports">{t('nav.passportReport')}</NavLink>
           )}
+          {hasRole(user, 'agent', 'supervisor', 'admin') && <NavLink to="/chat">{t('nav.chat')}</NavLink>}
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
