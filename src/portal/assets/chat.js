@@ -66,7 +66,7 @@
   });
   const close = el('button', { type: 'button', class: 'chat-close', 'aria-label': T.close, text: '×' });
   const header = el('div', { class: 'chat-head' }, el('h2', { id: titleId, text: T.title }), close);
-  const log = el('ol', {
+  const log = el('div', {
     class: 'chat-log',
     role: 'log',
     'aria-live': 'polite',
@@ -145,7 +145,7 @@
       pending.delete(m.id);
     }
     const d = m.data || {};
-    const item = el('li', { class: `chat-msg chat-msg--${m.author}` });
+    const item = el('div', { class: `chat-msg chat-msg--${m.author}` });
     item.append(el('p', { class: 'chat-author', text: authorLabel(m) }));
     const text =
       m.author === 'system'
@@ -180,7 +180,7 @@
   }
 
   function showPending(entry) {
-    const item = el('li', { class: 'chat-msg chat-msg--visitor chat-msg--pending' });
+    const item = el('div', { class: 'chat-msg chat-msg--visitor chat-msg--pending' });
     item.append(
       el('p', { class: 'chat-author', text: T.you }),
       el('p', { class: 'chat-body', text: entry.body }),
