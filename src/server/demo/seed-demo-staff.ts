@@ -6,6 +6,7 @@ import { newId } from '../lib/ids.js';
 import { createUser } from '../modules/accounts/create-user.js';
 import type { Role } from '../modules/accounts/roles.js';
 import { replaceTeams } from '../modules/accounts/storage.js';
+import { saveAgentSettings } from '../modules/chat/storage.js';
 import { DEMO_OFFICE_CODE } from './seed-demo.js';
 
 const DEMO_STAFF: { email: string; displayName: string; roles: Role[]; team?: string }[] = [
@@ -65,6 +66,21 @@ export async function seedDemoStaff(db: Db, dataDir: string, now = new Date()): 
       now,
     );
     if (staff.team) await replaceTeams(db, user.id, [teamIds.get(staff.team)!]);
+    // Live chat: agents start away (they go online in the console's chat panel), both languages, three chats.
+    if (staff.roles.includes('agent')) {
+      await saveAgentSettings(
+        db,
+        {
+          userId: user.id,
+          officeId: office.id,
+          status: 'away',
+          capacity: 3,
+          languages: ['id', 'en'],
+          serviceIds: null,
+        },
+        now,
+      );
+    }
     lines.push(`${staff.email}\t${generatedPassword}\t${staff.roles.join(',')}\t${staff.displayName}`);
   }
   const file = path.join(dataDir, 'demo-staff.txt');
