@@ -15,8 +15,9 @@ import { findCaseByTrackingCode } from '../../src/server/modules/cases/storage.j
 import { acceptChat, setAvailability } from '../../src/server/modules/chat/agents.js';
 import { listWaiting } from '../../src/server/modules/chat/storage.js';
 import { findFirstOffice } from '../../src/server/modules/offices/storage.js';
+import { ChatClient } from '../../src/test-support/chat-client.js';
 import { createTestDatabase } from '../../src/test-support/database.js';
-import { buildConfig, buildStaff, TEST_SECRET } from '../../src/test-support/factories.js';
+import { buildConfig, buildStaff, STAFF_PASSWORD, TEST_SECRET } from '../../src/test-support/factories.js';
 import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
 
 /**
@@ -167,4 +168,53 @@ describe.skipIf(!available)('live chat in a browser', () => {
       await context.close();
     }, 60_000);
   }
+
+  it('lets an agent take the chat in the console panel by keyboard and reply live', async () => {
+    const console = await buildStaff(db, { roles: ['agent'], officeId, displayName: 'Sari' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('E-mail').fill(console.email);
+    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Obrolan langsung' }).click();
+    const toggle = page.getByRole('button', { name: /Tidak tersedia/ });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /Daring/ }).waitFor();
+
+    // A visitor (the widget's protocol) asks for a person: the chat appears in the queue live.
+    const visitorSocket = await ChatClient.open(`${base.replace('http', 'ws')}/api/v1/chat/socket`);
+    visitorSocket.send({ t: 'start', lang: 'id' });
+    await visitorSocket.waitFor((f) => f.t === 'ready');
+    visitorSocket.send({
+      t: 'send',
+      id: 'e2e-console-1',
+      body: 'Apakah bisa perpanjang paspor di hari Sabtu?',
+    });
+    await visitorSocket.waitFor((f) => f.t === 'msg' && f.author === 'assistant');
+    visitorSocket.send({ t: 'agent' });
+    const accept = page.getByRole('button', { name: 'Terima' }).first();
+    await accept.waitFor();
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').getByText('Apakah bisa perpanjang paspor').waitFor();
+    visitorSocket.send({ t: 'typing', on: true });
+    await page.getByText('Pengunjung sedang mengetik…').waitFor();
+    await axe(page, 'console chat panel');
+
+    await page.getByLabel('Balasan').fill('Bisa, layanan Sabtu buka pukul 08.00.');
+    await page.getByLabel('Balasan').press('Enter');
+    const reply = await visitorSocket.waitFor((f) => f.t === 'msg' && f.author === 'agent');
+    expect(reply).toMatchObject({ body: 'Bisa, layanan Sabtu buka pukul 08.00.', name: 'Sari' });
+    await page.getByRole('log').getByText('layanan Sabtu').waitFor();
+    expect(problems).toEqual([]);
+    visitorSocket.kill();
+    await context.close();
+  }, 60_000);
 });

@@ -235,10 +235,10 @@ export function ChatPanel() {
       )}
       {handles && (
         <div className="chat-columns">
-          <section aria-labelledby="chat-waiting" className="card">
+          <section aria-labelledby="chat-waiting" className="card chat-queue">
             <h2 id="chat-waiting">{t('chat.waiting', { count: queue.data?.waiting.length ?? 0 })}</h2>
             {queue.data?.waiting.length === 0 && <p className="muted">{t('chat.noneWaiting')}</p>}
-            <ul className="plain-list">
+            <ul className="chat-list">
               {queue.data?.waiting.map((c) => (
                 <li key={c.id}>
                   <span>{c.subject ?? t('chat.untitled')}</span>{' '}
@@ -254,7 +254,7 @@ export function ChatPanel() {
             </ul>
             <h2>{t('chat.mine')}</h2>
             {queue.data?.mine.length === 0 && <p className="muted">{t('chat.noneMine')}</p>}
-            <ul className="plain-list">
+            <ul className="chat-list">
               {queue.data?.mine.map((c) => (
                 <li key={c.id}>
                   <button
@@ -281,20 +281,22 @@ export function ChatPanel() {
             {!openId && <p className="muted">{t('chat.pick')}</p>}
             {openId && (
               <>
-                <ol
+                <div
                   className="chat-transcript"
                   role="log"
                   aria-live="polite"
                   aria-label={t('chat.transcript')}
                 >
-                  {messages.map((m) => (
-                    <li key={m.seq} className={`chat-line chat-line--${m.author}`}>
-                      <strong>{label(m)}</strong>{' '}
-                      <span className="muted small">{new Date(m.at).toLocaleTimeString(language)}</span>
-                      <p>{m.author === 'system' ? notice(m) : m.body}</p>
-                    </li>
-                  ))}
-                </ol>
+                  <ol>
+                    {messages.map((m) => (
+                      <li key={m.seq} className={`chat-line chat-line--${m.author}`}>
+                        <strong>{label(m)}</strong>{' '}
+                        <span className="muted small">{new Date(m.at).toLocaleTimeString(language)}</span>
+                        <p>{m.author === 'system' ? notice(m) : m.body}</p>
+                      </li>
+                    ))}
+                  </ol>
+                </div>
                 <p className="muted small" aria-live="polite">
                   {typing ? t('chat.typing') : ''}
                 </p>
