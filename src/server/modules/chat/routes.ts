@@ -13,7 +13,6 @@ import {
   agentQueue,
   agentSettingsOf,
   configureAgent,
-  routesTo,
   sendAgentMessage,
   setAvailability,
 } from './agents.js';
@@ -348,9 +347,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
             if (!agent || typeof frame.c !== 'string') return;
             try {
               const conversation = await loadConversation(user, frame.c);
+              // Any handler of the office may follow a chat (a supervisor looking over a colleague's shoulder).
               if (frame.t === 'watch') {
-                const settings = await agentSettingsOf(db, user, agent.officeId);
-                void routesTo(settings, conversation);
                 hub.watch(agent, conversation.id, typeof frame.lastSeq === 'number' ? frame.lastSeq : 0);
               } else if (frame.t === 'unwatch') hub.unwatch(agent, conversation.id);
               else if (frame.t === 'typing' && conversation.state === 'active') {
