@@ -39,6 +39,7 @@ const Privacy = page(() => import('./pages/privacy/Privacy'), 'Privacy');
 const SlaReport = page(() => import('./pages/SlaReport'), 'SlaReport');
 const Publications = page(() => import('./pages/publications'), 'Publications');
 const Phone = page(() => import('./pages/phone/Phone'), 'Phone');
+const ChatPanel = page(() => import('./pages/chat/ChatPanel'), 'ChatPanel');
 const ContactsReport = page(() => import('./pages/phone/ContactsReport'), 'ContactsReport');
 const ChannelSettings = page(() => import('./pages/phone/ChannelSettings'), 'ChannelSettings');
 
@@ -73,6 +74,7 @@ function SignedIn() {
             <Route path="/inbox/:view" element={<Inbox />} />
             <Route path="/cases/:code" element={<CaseView />} />
             <Route path="/account" element={<Account />} />
+            {hasRole(user, 'agent', 'supervisor', 'admin') && <Route path="/chat" element={<ChatPanel />} />}
             {hasRole(user, 'agent', 'supervisor') && <Route path="/phone" element={<Phone />} />}
             {hasRole(user, 'agent', 'supervisor', 'auditor') && (
               <Route path="/reports/contacts" element={<ContactsReport />} />

@@ -37,10 +37,12 @@ export interface PortalAssets {
   js: Asset;
   /** Instant search and the assistant widget on the knowledge pages (knowledge.js). */
   knowledge: Asset;
+  /** The chat widget (chat.js), loaded only when a visitor opens it. */
+  chat: Asset;
 }
 
 /** Islands a page may ask for by name. */
-export type Island = 'knowledge';
+export type Island = 'knowledge' | 'chat';
 
 let loaded: PortalAssets | undefined;
 
@@ -49,6 +51,7 @@ export function portalAssets(): PortalAssets {
     css: load('portal.css', 'text/css; charset=utf-8'),
     js: load('portal.js', 'text/javascript; charset=utf-8'),
     knowledge: load('knowledge.js', 'text/javascript; charset=utf-8'),
+    chat: load('chat.js', 'text/javascript; charset=utf-8'),
   };
   return loaded;
 }
@@ -56,5 +59,5 @@ export function portalAssets(): PortalAssets {
 /** Every asset the portal serves under /assets/. */
 export function servedAssets(): Asset[] {
   const all = portalAssets();
-  return [all.css, all.js, all.knowledge];
+  return [all.css, all.js, all.knowledge, all.chat];
 }

@@ -93,6 +93,7 @@ ${content.body}
 </div>
 </main>
 ${footer(view)}
+${chatLauncher(view)}
 </body>
 </html>`;
 }
@@ -167,4 +168,52 @@ ${office?.contactIsExample ? html`<p class="hint">${t('layout.example_contact')}
 <p class="hint"><a href="/audit">${t('layout.audit_link')}</a></p>
 </div>
 </footer>`;
+}
+
+/** Widget texts, from the catalogues, handed to chat.js through the launcher's data attribute. */
+const CHAT_WIDGET_KEYS = [
+  'chat.title',
+  'chat.close',
+  'chat.log_label',
+  'chat.message_label',
+  'chat.send',
+  'chat.ask_person',
+  'chat.end',
+  'chat.you',
+  'chat.assistant',
+  'chat.agent',
+  'chat.system',
+  'chat.notice_waiting',
+  'chat.position',
+  'chat.notice_agent_joined',
+  'chat.notice_out_of_hours',
+  'chat.notice_nobody_free',
+  'chat.due_unknown',
+  'chat.notice_ended',
+  'chat.notice_no_answer',
+  'chat.receipt_title',
+  'chat.receipt_code',
+  'chat.receipt_key',
+  'chat.receipt_note',
+  'chat.sources',
+  'chat.typing',
+  'chat.connecting',
+  'chat.reconnecting',
+  'chat.connected',
+  'chat.not_sent',
+  'chat.file_label',
+  'chat.file_error',
+  'chat.file_sent',
+  'chat.closed',
+  'chat.new_chat',
+] as const;
+
+/**
+ * The chat button on every page but the chat's own: a link to the full-page chat, which portal.js turns into a
+ * button that loads the widget (chat.js) only when pressed.
+ */
+function chatLauncher(view: View): SafeHtml | '' {
+  if (!view.office || view.path.split('?')[0]?.startsWith('/chat')) return '';
+  const texts = Object.fromEntries(CHAT_WIDGET_KEYS.map((key) => [key.slice(5), view.t(key)]));
+  return html`<a class="chat-launch" href="/chat" data-chat-src="${portalAssets().chat.path}" data-chat-lang="${view.language}" data-chat-zone="${view.office.timeZone}" data-chat-csrf="${view.csrf}" data-chat-texts="${JSON.stringify(texts)}">${view.t('chat.launch')}</a>`;
 }

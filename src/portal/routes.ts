@@ -34,6 +34,7 @@ import { isIsoDate, normaliseApplicationNumber } from '../server/modules/passpor
 import { checkApplicationStatus } from '../server/modules/passports/status-check.js';
 import type { Language } from '../shared/enums.js';
 import { servedAssets } from './assets.js';
+import { chatPages } from './chat-routes.js';
 import type { FieldErrors } from './components.js';
 import { type FormData, readForm, type UploadedFile } from './form-data.js';
 import type { SafeHtml } from './html.js';
@@ -328,6 +329,8 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     languageOf,
     notFound: () => new PageError('not_found'),
   });
+  // Live chat without the widget (issue #11): chat-routes.ts.
+  chatPages(app, ctx, { viewFor, send, checkCsrf, languageOf, notFound: () => new PageError('not_found') });
 
   integrityPages(app, {
     db,

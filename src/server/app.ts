@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { portalRoutes } from '../portal/routes.js';
 import type { Language } from '../shared/enums.js';
@@ -25,6 +26,7 @@ import { cannedResponseRoutes } from './modules/canned-responses/routes.js';
 import { liveCaseRoutes } from './modules/cases/live-routes.js';
 import { publicCaseRoutes } from './modules/cases/public-routes.js';
 import { staffCaseRoutes } from './modules/cases/staff-routes.js';
+import { chatRoutes } from './modules/chat/routes.js';
 import { contactRoutes } from './modules/contacts/routes.js';
 import { emailAdminRoutes } from './modules/email/admin-routes.js';
 import { unsubscribeRoutes } from './modules/email/routes.js';
@@ -94,6 +96,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerProblemHandlers(app);
 
   await app.register(cookie);
+  // Live chat sockets (modules/chat); no per-message compression: it costs memory per idle connection.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024, perMessageDeflate: false } });
   app.addSchema(problemSchema);
   await app.register(swagger, {
     // Shared schemas appear in the document under their $id (e.g. Problem) instead of def-N.
@@ -161,6 +165,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(messagingStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(contactRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(phoneStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
+  await app.register(chatRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

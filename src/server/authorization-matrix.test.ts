@@ -13,6 +13,7 @@ import type { StaffUser } from './modules/accounts/model.js';
 import { ROLES, type Role } from './modules/accounts/roles.js';
 import { createTeam } from './modules/accounts/teams.js';
 import { transitionCase } from './modules/cases/transition-case.js';
+import { startConversation } from './modules/chat/conversations.js';
 import { applyRecords } from './modules/passports/apply.js';
 
 /**
@@ -1404,6 +1405,70 @@ async function webhookIdActive(): Promise<string> {
   activeWebhook = response.json().id as string;
   return activeWebhook;
 }
+/** A chat of office TST in the given state; waiting and active chats have a case, as after a hand-off. */
+async function chatIn(state: 'waiting' | 'active') {
+  const conversation = await startConversation(t.db, { officeId, language: 'id' });
+  const caseId = (await buildCase(t.db, { channel: 'chat', type: 'request' })).case.id;
+  await t.db
+    .updateTable('chat_conversations')
+    .set({ state, case_id: caseId, requested_at: new Date().toISOString() })
+    .where('id', '=', conversation.id)
+    .execute();
+  return conversation.id;
+}
+
+const CHAT = '/api/v1/staff/chat';
+const chatRoutes: Route[] = [
+  {
+    name: 'open the chat panel (queue)',
+    allowed: HANDLERS,
+    request: async () => ({ method: 'GET', url: `${CHAT}/queue` }),
+  },
+  {
+    name: 'set my chat availability',
+    allowed: HANDLERS,
+    request: async () => ({ method: 'PUT', url: `${CHAT}/availability`, payload: { status: 'away' } }),
+  },
+  {
+    name: 'list agents’ chat settings',
+    allowed: ['supervisor', 'admin'],
+    request: async () => ({ method: 'GET', url: `${CHAT}/agents` }),
+  },
+  {
+    name: 'set an agent’s chat capacity',
+    allowed: ['supervisor', 'admin'],
+    request: async () => ({
+      method: 'PUT',
+      url: `${CHAT}/agents/${await targetUserId()}`,
+      payload: { capacity: 2, languages: ['id', 'en'] },
+    }),
+  },
+  {
+    name: 'read a chat',
+    allowed: HANDLERS,
+    request: async () => ({ method: 'GET', url: `${CHAT}/conversations/${await chatIn('waiting')}` }),
+  },
+  {
+    name: 'accept a chat',
+    allowed: HANDLERS,
+    request: async () => ({ method: 'POST', url: `${CHAT}/conversations/${await chatIn('waiting')}/accept` }),
+  },
+  {
+    name: 'reply in a chat',
+    allowed: HANDLERS,
+    request: async () => ({
+      method: 'POST',
+      url: `${CHAT}/conversations/${await chatIn('active')}/messages`,
+      payload: { id: `matrix-${Date.now()}`, body: 'Halo' },
+    }),
+  },
+  {
+    name: 'end a chat',
+    allowed: HANDLERS,
+    request: async () => ({ method: 'POST', url: `${CHAT}/conversations/${await chatIn('active')}/end` }),
+  },
+];
+routes.push(...chatRoutes);
 
 beforeAll(async () => {
   t = await createTestApp();

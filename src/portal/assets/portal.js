@@ -67,6 +67,34 @@
   window.addEventListener('pageshow', () => {
     for (const form of document.querySelectorAll('form[data-sent]')) delete form.dataset.sent;
   });
+  // The chat button: without JavaScript a link to the full-page chat; here it loads the widget on first press only,
+  // so pages cost nothing extra until someone wants to chat.
+  const launcher = document.querySelector('[data-chat-src]');
+  if (launcher && 'WebSocket' in window) {
+    launcher.setAttribute('role', 'button');
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (window.LoketChat) {
+        window.LoketChat.toggle();
+        return;
+      }
+      if (launcher.getAttribute('aria-busy') === 'true') return;
+      launcher.setAttribute('aria-busy', 'true');
+      const script = document.createElement('script');
+      script.src = launcher.getAttribute('data-chat-src');
+      script.onerror = () => {
+        window.location.href = launcher.getAttribute('href');
+      };
+      document.head.appendChild(script);
+    });
+    // A chat left open on the previous page continues on this one.
+    try {
+      if (sessionStorage.getItem('loket-chat-open') === '1') launcher.click();
+    } catch {
+      // storage blocked: the visitor opens the chat again
+    }
+  }
   // Move focus to the error summary so screen readers announce it.
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();

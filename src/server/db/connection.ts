@@ -91,11 +91,19 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
   });
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pool behind a PostgreSQL database, for the rare feature that needs a connection of its own (LISTEN). */
+export function postgresPoolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener the process would exit.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return {
     db,
     dialect: 'postgres',

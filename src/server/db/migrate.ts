@@ -10,6 +10,7 @@ import * as email from './migrations/2026-11-28-08-email.js';
 import * as audit from './migrations/2026-11-28-09-audit.js';
 import * as passports from './migrations/2026-11-28-10-passports.js';
 import * as publications from './migrations/2026-11-28-12-publications.js';
+import * as chat from './migrations/2026-11-28-13-chat.js';
 import * as messaging from './migrations/2026-11-28-14-messaging.js';
 import * as integrityAttachments from './migrations/2026-11-28-15-integrity-attachments.js';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-09-audit': audit,
   '2026-11-28-10-passports': passports,
   '2026-11-28-12-publications': publications,
+  '2026-11-28-13-chat': chat,
   '2026-11-28-14-messaging': messaging,
   '2026-11-28-15-integrity-attachments': integrityAttachments,
 };

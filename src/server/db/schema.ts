@@ -664,6 +664,9 @@ export interface Schema {
   cti_calls: CtiCallTable;
   agent_extensions: AgentExtensionTable;
   staff_signals: StaffSignalTable;
+  chat_conversations: ChatConversationTable;
+  chat_messages: ChatMessageTable;
+  chat_agents: ChatAgentTable;
 }
 
 export interface ContactTable {
@@ -994,5 +997,45 @@ export interface PublicationDeliveryTable {
   last_error: string | null;
   delivered_at: NullableTimestamp;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Live chat (modules/chat). */
+export interface ChatConversationTable {
+  id: string;
+  office_id: string;
+  case_id: string | null;
+  language: 'id' | 'en';
+  service_id: string | null;
+  state: 'assistant' | 'waiting' | 'active' | 'message' | 'ended';
+  agent_id: string | null;
+  last_seq: number;
+  created_at: Timestamp;
+  requested_at: NullableTimestamp;
+  accepted_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChatMessageTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: 'visitor' | 'assistant' | 'agent' | 'system';
+  author_name: string | null;
+  body: string;
+  data: string | null;
+  case_message_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ChatAgentTable {
+  user_id: string;
+  office_id: string;
+  status: 'online' | 'away';
+  capacity: number;
+  languages: string;
+  service_ids: string | null;
   updated_at: Timestamp;
 }

@@ -6,6 +6,7 @@ import { newId } from '../lib/ids.js';
 import { createUser } from '../modules/accounts/create-user.js';
 import type { Role } from '../modules/accounts/roles.js';
 import { replaceTeams } from '../modules/accounts/storage.js';
+import { saveAgentSettings } from '../modules/chat/storage.js';
 import { seedDemoPhone } from '../modules/phone/demo.js';
 import { DEMO_OFFICE_CODE } from './seed-demo.js';
 
@@ -71,6 +72,21 @@ export async function seedDemoStaff(db: Db, dataDir: string, now = new Date()): 
     );
     if (staff.team) await replaceTeams(db, user.id, [teamIds.get(staff.team)!]);
     if (staff.roles.includes('agent')) firstAgent ??= user.id;
+    // Live chat: agents start away (they go online in the console's chat panel), both languages, three chats.
+    if (staff.roles.includes('agent')) {
+      await saveAgentSettings(
+        db,
+        {
+          userId: user.id,
+          officeId: office.id,
+          status: 'away',
+          capacity: 3,
+          languages: ['id', 'en'],
+          serviceIds: null,
+        },
+        now,
+      );
+    }
     lines.push(`${staff.email}\t${generatedPassword}\t${staff.roles.join(',')}\t${staff.displayName}`);
   }
   if (firstAgent) await seedDemoPhone(db, firstAgent, now);

@@ -184,6 +184,14 @@ export interface EventPayloads {
   'channel.delivery_failed': { channel: 'whatsapp' | 'telegram'; messageId: string; errorCode: string };
   'contact.logged': { loggedContactId: string; channel: 'phone' | 'counter'; outcome: 'answered' | 'case' };
   'user.extension_set': { extension: string | null };
+  'chat.handed_off': {
+    conversationId: string;
+    outcome: 'waiting' | 'message';
+    reason?: 'out_of_hours' | 'nobody_free';
+  };
+  'chat.accepted': { conversationId: string; agentId: string };
+  'chat.ended': { conversationId: string };
+  'chat.agent_settings_saved': { userId: string; changes: Record<string, { from: unknown; to: unknown }> };
 }
 
 /** Where a change to a passport application came from. */

@@ -182,4 +182,8 @@ export const en: Record<MessageKey, string> = {
   'passport.next.rejected': 'Your application was refused. The reason:',
   'passport.next.cancelled':
     'This application was cancelled. To apply again, book a new appointment in the M-Paspor app.',
+  'chat.case_subject': 'Live chat',
+  'chat.transcript_intro': 'Conversation with the assistant before the hand-off:',
+  'chat.author_visitor': 'Visitor',
+  'chat.author_assistant': 'Assistant',
 };

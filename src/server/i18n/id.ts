@@ -178,6 +178,10 @@ export const id = {
   'passport.next.rejected': 'Permohonan Anda ditolak. Alasannya:',
   'passport.next.cancelled':
     'Permohonan ini dibatalkan. Untuk mengajukan lagi, pesan antrean baru di aplikasi M-Paspor.',
+  'chat.case_subject': 'Obrolan langsung',
+  'chat.transcript_intro': 'Percakapan dengan asisten sebelum diteruskan ke petugas:',
+  'chat.author_visitor': 'Pengunjung',
+  'chat.author_assistant': 'Asisten',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -21,3 +21,5 @@ import '../modules/messaging/reactions.js';
 import '../modules/messaging/whatsapp/inbound.js';
 import '../modules/messaging/telegram/inbound.js';
 import '../modules/phone/jobs.js';
+import '../modules/chat/jobs.js';
+import '../modules/chat/reactions.js';
