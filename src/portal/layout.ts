@@ -33,6 +33,10 @@ export interface PageContent {
   languageSwitch?: LanguageSwitch;
   /** Islands the page uses besides portal.js (each a small deferred script). */
   scripts?: Island[];
+  /** Reload another page after some seconds without JavaScript (the survey kiosk's reset). */
+  refresh?: { seconds: number; url: string };
+  /** A class on <body>, e.g. `kiosk` for the counter tablet's larger layout. */
+  bodyClass?: string;
 }
 
 const other = (language: Language): Language => (language === 'id' ? 'en' : 'id');
@@ -70,12 +74,13 @@ export function layout(view: View, content: PageContent): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <link rel="icon" href="data:,">
+${content.refresh ? html`<meta http-equiv="refresh" content="${String(content.refresh.seconds)};url=${content.refresh.url}">` : ''}
 <link rel="stylesheet" href="${css.path}">
 <style>${view.theme.css}</style>
 <script src="${js.path}" defer></script>
 ${(content.scripts ?? []).map((island) => html`<script src="${assets[island].path}" defer></script>`)}
 </head>
-<body>
+<body${content.bodyClass ? html` class="${content.bodyClass}"` : ''}>
 <a class="skip" href="#main">${t('layout.skip')}</a>
 <header class="header">
 <div class="wrap">
@@ -103,6 +108,7 @@ function navigation(view: View): SafeHtml {
     ['/assistant', t('nav.assistant'), (p) => p === '/assistant'],
     ['/submit', t('nav.submit'), (p) => p.startsWith('/submit') || p === '/integrity'],
     ['/status', t('nav.status'), (p) => p.startsWith('/status')],
+    ['/transparansi', t('nav.transparency'), (p) => p.startsWith('/transparansi') || p.startsWith('/survey')],
   ];
   return html`<nav class="nav" aria-label="${t('nav.label')}"><div class="wrap"><ul>${items.map(
     ([href, label, current]) =>
@@ -156,6 +162,8 @@ ${hours ? html`<div><h2>${t('layout.footer_hours')}</h2><p>${multiline(hours)}</
 <li><a href="/knowledge/${view.language}/standards">${t('kb.standards_title')}</a></li>
 <li><a href="/knowledge/${view.language}/maklumat">${t('kb.maklumat_title')}</a></li>
 <li><a href="/knowledge/${view.language}/faq">${t('kb.faq_title')}</a></li>
+<li><a href="/transparansi">${t('footer.transparency')}</a></li>
+<li><a href="/survey">${t('survey.title')}</a></li>
 </ul></div>
 </div>
 ${office?.contactIsExample ? html`<p class="hint">${t('layout.example_contact')}</p>` : ''}

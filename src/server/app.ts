@@ -39,6 +39,8 @@ import { staffPassportRoutes } from './modules/passports/staff-routes.js';
 import { passportUnsubscribeRoutes } from './modules/passports/unsubscribe-routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
+import { publicSurveyRoutes, staffSurveyRoutes } from './modules/surveys/routes.js';
+import { transparencyRoutes } from './modules/transparency/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -149,6 +151,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicKnowledgeRoutes, { ...ctx, prefix: '/api/v1' });
   await app.register(staffKnowledgeRoutes, { ...ctx, prefix: '/api/v1/staff/knowledge' });
   await app.register(passportUnsubscribeRoutes, ctx);
+  await app.register(publicSurveyRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(transparencyRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(staffSurveyRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

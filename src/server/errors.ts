@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   integrity_locked: 403,
   integrity_unavailable: 503,
   proof_of_work_failed: 400,
+  survey_already_answered: 409,
+  feedback_not_allowed: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,5 @@
 import type { PortalMessageKey } from './id.js';
+import { transparencyEn } from './transparency-en.js';
 
 /** English. Same keys as id.ts (checked by messages.test.ts). */
 export const en: Record<PortalMessageKey, string> = {
@@ -443,4 +444,5 @@ export const en: Record<PortalMessageKey, string> = {
   'passport.application_number_invalid':
     'An application number has only letters and digits, for example SBY2611000123',
   'passport.application_number_hint': 'Fill in if your report is about a particular passport application.',
+  ...transparencyEn,
 };

@@ -1,3 +1,5 @@
+import { transparencyId } from './transparency-id.js';
+
 /** Bahasa Indonesia — the portal's default language. Every text the portal shows lives here and in en.ts. */
 export const id = {
   'meta.language_name': 'Bahasa Indonesia',
@@ -446,6 +448,7 @@ export const id = {
   'passport.application_number_invalid':
     'Nomor permohonan hanya berisi huruf dan angka, misalnya SBY2611000123',
   'passport.application_number_hint': 'Isi jika laporan Anda tentang permohonan paspor tertentu.',
+  ...transparencyId,
 } as const;
 
 export type PortalMessageKey = keyof typeof id;

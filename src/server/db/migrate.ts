@@ -9,6 +9,7 @@ import * as serviceLevels from './migrations/2026-11-28-07-service-levels.js';
 import * as email from './migrations/2026-11-28-08-email.js';
 import * as audit from './migrations/2026-11-28-09-audit.js';
 import * as passports from './migrations/2026-11-28-10-passports.js';
+import * as surveys from './migrations/2026-11-28-11-surveys.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-08-email': email,
   '2026-11-28-09-audit': audit,
   '2026-11-28-10-passports': passports,
+  '2026-11-28-11-surveys': surveys,
 };
 
 function migrator(db: Kysely<any>): Migrator {

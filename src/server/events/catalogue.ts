@@ -147,6 +147,9 @@ export interface EventPayloads {
   'privacy.request_received': { requestId: string; kind: string; dueAt: string };
   'privacy.request_completed': { requestId: string; kind: string; status: string; cases: number };
   'privacy.data_exported': { requestId: string; cases: number };
+  // Satisfaction (modules/surveys/): the per-case rating; SKM answers are anonymous and make no event.
+  'case.feedback_given': { rating: number; commented: boolean };
+  'skm.follow_up_saved': { from: string; to: string };
 }
 
 /** Where a change to a passport application came from. */

@@ -14,3 +14,4 @@ import '../modules/passports/notifications.js';
 import '../modules/audit/jobs.js';
 import '../modules/integrity/jobs.js';
 import '../modules/privacy/retention.js';
+import '../modules/transparency/rollup.js';
