@@ -11,6 +11,7 @@ import { SKM_ELEMENTS, type SkmAnswers } from '../server/modules/surveys/ikm.js'
 import {
   caseSurveyUrl,
   type Invitation,
+  invitationTarget,
   openInvitationToken,
 } from '../server/modules/surveys/invitations.js';
 import {
@@ -212,10 +213,26 @@ export function surveyPages(app: FastifyInstance, ctx: AppContext, h: SurveyPage
       );
       return undefined;
     }
-    const office = (await findOfficeById(db, invitation.officeId)) ?? null;
-    const services = office && view.office?.id === office.id ? servicesOf(view) : [];
-    const fixed = invitation.serviceId
-      ? (view.office as OfficeWithServices | null)?.services.find((s) => s.id === invitation.serviceId)
+    const target = await invitationTarget(db, invitation);
+    const office = target ? ((await findOfficeById(db, target.officeId)) ?? null) : null;
+    if (!office) {
+      await h.send(
+        request,
+        reply,
+        view,
+        surveyMessagePage(view, {
+          title: 'survey.invalid_title',
+          body: 'survey.invalid_body',
+          generalLink: true,
+        }),
+        { status: 404 },
+      );
+      return undefined;
+    }
+    // The portal lists its own office's services; a link for another office's case still counts for that office.
+    const services = view.office?.id === office.id ? servicesOf(view) : [];
+    const fixed = target?.serviceId
+      ? (view.office as OfficeWithServices | null)?.services.find((s) => s.id === target.serviceId)
       : undefined;
     return { view, invitation, office, services, fixed };
   }
@@ -322,14 +339,7 @@ export function surveyPages(app: FastifyInstance, ctx: AppContext, h: SurveyPage
         status: 400,
       });
     checkRate(kioskResponses, view.office?.id ?? '');
-    const invitation: Invitation = {
-      kind: 'kiosk' as Invitation['kind'],
-      ref: session.nonce,
-      officeId: view.office?.id ?? '',
-      serviceId: null,
-      language: view.language,
-      expires: 0,
-    };
+    const invitation: Invitation = { kind: 'kiosk', ref: session.nonce, language: view.language, expires: 0 };
     try {
       await submit(view, read, read.values.service!, 'kiosk', invitation);
     } catch (error) {

@@ -16,17 +16,9 @@ export function statusUrl(config: Config): string {
  * Where the resolution e-mail asks for the citizen's rating: the case's one-time SKM link (modules/surveys/).
  * A template preview has no real case: it shows the survey page's address.
  */
-export function satisfactionUrl(
-  config: Config,
-  subject: { id?: string; officeId?: string; serviceId?: string | null; language: 'id' | 'en' },
-): string {
-  if (!subject.id || !subject.officeId) return `${publicBase(config)}/survey`;
-  return caseSurveyUrl(config, {
-    id: subject.id,
-    officeId: subject.officeId,
-    serviceId: subject.serviceId ?? null,
-    language: subject.language,
-  });
+export function satisfactionUrl(config: Config, subject: { id?: string; language: 'id' | 'en' }): string {
+  if (!subject.id) return `${publicBase(config)}/survey`;
+  return caseSurveyUrl(config, { id: subject.id, language: subject.language });
 }
 
 /** The token in an unsubscribe link: an HMAC of the tracking code, so links cannot be made for other cases. */

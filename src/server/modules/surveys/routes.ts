@@ -14,7 +14,7 @@ import { findOfficeByCode, findServiceByCode, listOfficesWithServices } from '..
 import { isCalendarDate } from '../transparency/days.js';
 import { findCaseFeedback } from './case-feedback.js';
 import { SKM_ELEMENTS } from './ikm.js';
-import { openInvitationToken } from './invitations.js';
+import { invitationTarget, openInvitationToken } from './invitations.js';
 import { PROFILE_CHOICES } from './model.js';
 import { allowedSurveyActions, authorizeSurveys } from './policy.js';
 import { reportPdf, reportXlsx, skmReport } from './report.js';
@@ -76,11 +76,13 @@ export const publicSurveyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       const invitation = body.token ? openInvitationToken(config, body.token) : undefined;
       if (body.token && !invitation) throw new AppError('not_found', { field: 'token' });
       if (invitation) {
+        const target = await invitationTarget(db, invitation);
         const office = await findOfficeByCode(db, body.officeCode);
         const service = office && (await findServiceByCode(db, office.id, body.serviceCode));
         const matches =
-          office?.id === invitation.officeId &&
-          (invitation.serviceId === null || service?.id === invitation.serviceId);
+          target !== undefined &&
+          office?.id === target.officeId &&
+          (target.serviceId === null || service?.id === target.serviceId);
         if (!matches)
           throw new AppError('validation_failed', {
             errors: [{ field: 'serviceCode', code: 'token_mismatch' }],
