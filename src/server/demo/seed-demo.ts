@@ -9,6 +9,7 @@ import { seedDemoMail } from '../modules/email/demo.js';
 import { seedDemoKnowledge } from '../modules/knowledge/demo-seed.js';
 import { createOffice } from '../modules/offices/create-office.js';
 import { seedDemoPassports } from '../modules/passports/demo.js';
+import { seedDemoSurveys } from '../modules/surveys/demo.js';
 import { demoCases, demoServices } from './demo-content.js';
 import type { DemoCase, DemoStep } from './demo-data-types.js';
 
@@ -68,6 +69,8 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
   for (const demo of demoCases) seeded.push(await replayCase(db, secret, demo, now));
   await seedDemoPassports(db, DEMO_OFFICE_CODE, now);
   await seedDemoMail(db, DEMO_OFFICE_CODE);
+  const resolved = seeded.filter((c) => c.status === 'resolved').map((c) => c.trackingCode);
+  await seedDemoSurveys(db, secret, DEMO_OFFICE_CODE, resolved, now);
   return seeded;
 }
 
