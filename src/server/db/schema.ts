@@ -646,6 +646,7 @@ export interface Schema {
   skm_follow_ups: SkmFollowUpTable;
   case_feedback: CaseFeedbackTable;
   transparency_daily: TransparencyDailyTable;
+  transparency_monthly: TransparencyMonthlyTable;
   transparency_counted: TransparencyCountedTable;
 }
 
@@ -715,6 +716,15 @@ export interface CaseFeedbackTable {
 export interface TransparencyDailyTable {
   office_id: string;
   day: string;
+  metric: string;
+  bucket: string;
+  n: number;
+}
+
+/** The same counts per month (`YYYY-MM`), so long periods read few rows. */
+export interface TransparencyMonthlyTable {
+  office_id: string;
+  month: string;
   metric: string;
   bucket: string;
   n: number;

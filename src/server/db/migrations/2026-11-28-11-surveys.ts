@@ -9,7 +9,7 @@ import { columnTypes, dialectOf } from '../dialect.js';
  * - `skm_used_tokens`: one-time links already answered (an HMAC of the case or application, not its id);
  * - `skm_follow_ups`: the follow-up plan supervisors write for a report period;
  * - `case_feedback`: the per-case rating (1–5 and a comment) on resolved cases, seen by staff on the case;
- * - `transparency_daily` + `transparency_counted`: the dashboard's incremental aggregates, kept in the same
+ * - `transparency_daily`, `transparency_monthly` + `transparency_counted`: the dashboard's incremental aggregates, kept in the same
  *   transaction as the case and passport events that change them (modules/transparency/rollup.ts).
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -96,6 +96,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('transparency_daily_pk', ['office_id', 'day', 'metric', 'bucket'])
     .execute();
 
+  // The same counts per month: a year's dashboard reads 12 month rows per bucket plus the days of at most two
+  // partial months, instead of 365 day rows.
+  await db.schema
+    .createTable('transparency_monthly')
+    .addColumn('office_id', t.id, (c) => c.notNull().references('offices.id'))
+    .addColumn('month', 'varchar(7)', (c) => c.notNull())
+    .addColumn('metric', 'varchar(30)', (c) => c.notNull())
+    .addColumn('bucket', 'varchar(80)', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('transparency_monthly_pk', ['office_id', 'month', 'metric', 'bucket'])
+    .execute();
+
   await db.schema
     .createTable('transparency_counted')
     .addColumn('case_id', t.id, (c) => c.primaryKey())
@@ -110,6 +122,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'transparency_counted',
+    'transparency_monthly',
     'transparency_daily',
     'case_feedback',
     'skm_follow_ups',

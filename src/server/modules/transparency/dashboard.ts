@@ -107,18 +107,57 @@ export function publicIkm(result: IkmResult): PublicIkm {
   };
 }
 
+/**
+ * Splits a period into whole months (read from `transparency_monthly`) and the days of the partial months at its
+ * ends (read from `transparency_daily`).
+ */
+export function splitPeriod(from: string, to: string): { months: string[]; days: [string, string][] } {
+  const lastDayOf = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  };
+  const nextMonth = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  };
+  const months: string[] = [];
+  const days: [string, string][] = [];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) {
+    const start = month === from.slice(0, 7) ? from : `${month}-01`;
+    const end = month === to.slice(0, 7) ? to : lastDayOf(month);
+    if (start === `${month}-01` && end === lastDayOf(month)) months.push(month);
+    else days.push([start, end]);
+  }
+  return { months, days };
+}
+
 type Totals = Map<Metric, Map<string, number>>;
 
-/** The period's sums per metric and bucket: one grouped read of the daily aggregates. */
+/** The period's sums per metric and bucket: month rows for whole months, day rows for the partial ones. */
 export async function loadTotals(db: Db, officeId: string, from: string, to: string): Promise<Totals> {
-  const rows = await db
-    .selectFrom('transparency_daily')
-    .select((eb) => ['metric', 'bucket', eb.fn.sum<number>('n').as('n')])
-    .where('office_id', '=', officeId)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy(['metric', 'bucket'])
-    .execute();
+  const { months, days } = splitPeriod(from, to);
+  const rows: { metric: string; bucket: string; n: number | string }[] = [];
+  if (months.length)
+    rows.push(
+      ...(await db
+        .selectFrom('transparency_monthly')
+        .select((eb) => ['metric', 'bucket', eb.fn.sum<number>('n').as('n')])
+        .where('office_id', '=', officeId)
+        .where('month', 'in', months)
+        .groupBy(['metric', 'bucket'])
+        .execute()),
+    );
+  for (const [start, end] of days)
+    rows.push(
+      ...(await db
+        .selectFrom('transparency_daily')
+        .select((eb) => ['metric', 'bucket', eb.fn.sum<number>('n').as('n')])
+        .where('office_id', '=', officeId)
+        .where('day', '>=', start)
+        .where('day', '<=', end)
+        .groupBy(['metric', 'bucket'])
+        .execute()),
+    );
   const totals: Totals = new Map();
   for (const row of rows) {
     const metric = row.metric as Metric;
@@ -127,7 +166,7 @@ export async function loadTotals(db: Db, officeId: string, from: string, to: str
       buckets = new Map();
       totals.set(metric, buckets);
     }
-    buckets.set(row.bucket, Number(row.n));
+    buckets.set(row.bucket, (buckets.get(row.bucket) ?? 0) + Number(row.n));
   }
   return totals;
 }

@@ -46,7 +46,10 @@ export interface Count {
   n: number;
 }
 
-/** Adds counts, one upsert for all of them. Also used by the bench's seed to build the same rows in bulk. */
+/**
+ * Adds counts to the day rows and the month rows: two upserts for all of them. Also used by the bench's seed to
+ * build the same rows in bulk.
+ */
 export async function addCounts(db: Db, counts: readonly Count[]): Promise<void> {
   if (counts.length === 0) return;
   await db
@@ -58,6 +61,27 @@ export async function addCounts(db: Db, counts: readonly Count[]): Promise<void>
       oc
         .columns(['office_id', 'day', 'metric', 'bucket'])
         .doUpdateSet({ n: sql<number>`transparency_daily.n + excluded.n` }),
+    )
+    .execute();
+  // One row per month and bucket: several counts of a batch may fall into the same one.
+  const months = new Map<
+    string,
+    { office_id: string; month: string; metric: string; bucket: string; n: number }
+  >();
+  for (const c of counts) {
+    const month = c.day.slice(0, 7);
+    const key = `${c.officeId}|${month}|${c.metric}|${c.bucket}`;
+    const found = months.get(key);
+    if (found) found.n += c.n;
+    else months.set(key, { office_id: c.officeId, month, metric: c.metric, bucket: c.bucket, n: c.n });
+  }
+  await db
+    .insertInto('transparency_monthly')
+    .values([...months.values()])
+    .onConflict((oc) =>
+      oc
+        .columns(['office_id', 'month', 'metric', 'bucket'])
+        .doUpdateSet({ n: sql<number>`transparency_monthly.n + excluded.n` }),
     )
     .execute();
 }

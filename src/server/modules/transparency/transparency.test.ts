@@ -22,6 +22,7 @@ import { transitionCase } from '../cases/transition-case.js';
 import { saveMailSettings } from '../email/storage.js';
 import { applyRecords } from '../passports/apply.js';
 import { giveCaseFeedback } from '../surveys/case-feedback.js';
+import { splitPeriod } from './dashboard.js';
 import { localDay } from './days.js';
 
 /**
@@ -431,6 +432,45 @@ describe('aggregates', () => {
     expect(after.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(
       before.map((r) => ({ ...r, n: Number(r.n) })),
     );
+  });
+
+  it('keeps the month rows equal to the sum of the day rows', async () => {
+    const daily = await t.db
+      .selectFrom('transparency_daily')
+      .select(['day', 'metric', 'bucket', 'n'])
+      .execute();
+    const expected = new Map<string, number>();
+    for (const r of daily) {
+      const key = `${r.day.slice(0, 7)}|${r.metric}|${r.bucket}`;
+      expected.set(key, (expected.get(key) ?? 0) + Number(r.n));
+    }
+    const monthly = await t.db
+      .selectFrom('transparency_monthly')
+      .select(['month', 'metric', 'bucket', 'n'])
+      .execute();
+    expect(new Map(monthly.map((r) => [`${r.month}|${r.metric}|${r.bucket}`, Number(r.n)]))).toEqual(
+      expected,
+    );
+  });
+
+  it('reads whole months from month rows and the partial ends from day rows', () => {
+    expect(splitPeriod('2026-01-01', '2026-12-31').months).toHaveLength(12);
+    expect(splitPeriod('2026-01-15', '2026-03-10')).toEqual({
+      months: ['2026-02'],
+      days: [
+        ['2026-01-15', '2026-01-31'],
+        ['2026-03-01', '2026-03-10'],
+      ],
+    });
+    expect(splitPeriod('2026-02-01', '2026-02-28')).toEqual({ months: ['2026-02'], days: [] });
+    expect(splitPeriod('2024-02-01', '2024-02-28')).toEqual({
+      months: [],
+      days: [['2024-02-01', '2024-02-28']],
+    });
+    expect(splitPeriod('2026-12-20', '2027-01-05').days).toEqual([
+      ['2026-12-20', '2026-12-31'],
+      ['2027-01-01', '2027-01-05'],
+    ]);
   });
 
   it('limits answers per client address', async () => {
