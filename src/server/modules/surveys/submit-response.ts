@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { findOfficeByCode, findServiceByCode } from '../offices/storage.js';
 import { localDay } from '../transparency/days.js';
+import { aggregatesChanged } from '../transparency/generation.js';
 import { isValidAnswers, SKM_ELEMENTS } from './ikm.js';
 import { type Invitation, usedTokenKey } from './invitations.js';
 import { isProfileValue, PROFILE_FIELDS, type SkmResponseInput } from './model.js';
@@ -45,6 +46,7 @@ export async function submitSkmResponse(
   const id = newId(Date.parse(`${day}T00:00:00Z`));
   const a = input.answers;
   await inTransaction(db, async (trx) => {
+    aggregatesChanged();
     if (options.invitation) {
       try {
         await trx

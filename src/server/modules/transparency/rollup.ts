@@ -6,6 +6,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { officeCalendar } from '../calendar/storage.js';
 import { findOfficeById } from '../offices/storage.js';
 import { localDay } from './days.js';
+import { aggregatesChanged } from './generation.js';
 
 /**
  * The dashboard's incremental aggregates. Each case or passport event adds (or takes back) counts in
@@ -52,6 +53,7 @@ export interface Count {
  */
 export async function addCounts(db: Db, counts: readonly Count[]): Promise<void> {
   if (counts.length === 0) return;
+  aggregatesChanged();
   await db
     .insertInto('transparency_daily')
     .values(

@@ -12,6 +12,7 @@ import { configuredWeight } from '../surveys/settings.js';
 import { loadSkmSums } from '../surveys/storage.js';
 import { type Dashboard, dashboardCsv, loadDashboard, publicIkm } from './dashboard.js';
 import { isCalendarDate, localDay } from './days.js';
+import { aggregatesGeneration } from './generation.js';
 import { dashboardLabels, STAGE_ORDER } from './labels.js';
 
 const tags = ['Transparency (public)'];
@@ -40,7 +41,35 @@ export async function officeOrDefault(db: Db, code: string | undefined): Promise
   return office;
 }
 
+/**
+ * A small cache of computed dashboards: a public page is asked for the same office and period again and again.
+ * An entry is used only while no aggregate changed in this process (`aggregatesGeneration`) and for at most
+ * CACHE_MS, so changes made by another instance show within seconds.
+ */
+const CACHE_MS = 5_000;
+const CACHE_ENTRIES = 64;
+const cache = new Map<string, { at: number; generation: number; dashboard: Promise<Dashboard> }>();
+
 export async function dashboardFor(
+  db: Db,
+  config: Config,
+  office: Office,
+  period: { from: string; to: string },
+  language: Language,
+): Promise<Dashboard> {
+  const key = `${office.id}|${period.from}|${period.to}|${language}|${config.ikmWeight ?? ''}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.generation === aggregatesGeneration() && now - hit.at < CACHE_MS) return hit.dashboard;
+  const dashboard = computeDashboard(db, config, office, period, language);
+  cache.delete(key);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, { at: now, generation: aggregatesGeneration(), dashboard });
+  dashboard.catch(() => cache.delete(key));
+  return dashboard;
+}
+
+function computeDashboard(
   db: Db,
   config: Config,
   office: Office,
