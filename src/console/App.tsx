@@ -27,6 +27,7 @@ import { PassportReportPage } from './pages/passports/Report';
 import { Privacy } from './pages/privacy/Privacy';
 import { RequiredEnrolment, SignIn, VerifyTwoFactor } from './pages/SignIn';
 import { SlaReport } from './pages/SlaReport';
+import { SkmReportPage } from './pages/surveys/SkmReport';
 
 // Only publishers, administrators and auditors use the knowledge screens: loaded on first visit.
 const Knowledge = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.Knowledge })));
@@ -70,6 +71,9 @@ function SignedIn() {
           {hasRole(user, 'supervisor') && <Route path="/passports/import" element={<PassportImport />} />}
           {hasRole(user, 'supervisor', 'auditor') && (
             <Route path="/reports/passports" element={<PassportReportPage />} />
+          )}
+          {hasRole(user, 'supervisor', 'auditor') && (
+            <Route path="/reports/skm" element={<SkmReportPage />} />
           )}
           {isAdmin && <Route path="/admin/api-keys" element={<ApiKeys />} />}
           {isAdmin && <Route path="/admin/users" element={<Users />} />}

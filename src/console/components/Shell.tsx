@@ -199,6 +199,9 @@ export function Shell({ children }: { children: ReactNode }) {
           {hasRole(user, 'supervisor', 'auditor') && (
             <NavLink to="/reports/passports">{t('nav.passportReport')}</NavLink>
           )}
+          {hasRole(user, 'supervisor', 'auditor') && (
+            <NavLink to="/reports/skm">{t('nav.skmReport')}</NavLink>
+          )}
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}
           {isAdmin && <NavLink to="/admin/categories">{t('nav.categories')}</NavLink>}
