@@ -40,6 +40,7 @@ const SlaReport = page(() => import('./pages/SlaReport'), 'SlaReport');
 const Publications = page(() => import('./pages/publications'), 'Publications');
 const Phone = page(() => import('./pages/phone/Phone'), 'Phone');
 const ChatPanel = page(() => import('./pages/chat/ChatPanel'), 'ChatPanel');
+const SkmReportPage = page(() => import('./pages/surveys/SkmReport'), 'SkmReportPage');
 const ContactsReport = page(() => import('./pages/phone/ContactsReport'), 'ContactsReport');
 const ChannelSettings = page(() => import('./pages/phone/ChannelSettings'), 'ChannelSettings');
 
@@ -88,6 +89,9 @@ function SignedIn() {
             {hasRole(user, 'supervisor') && <Route path="/passports/import" element={<PassportImport />} />}
             {hasRole(user, 'supervisor', 'auditor') && (
               <Route path="/reports/passports" element={<PassportReportPage />} />
+            )}
+            {hasRole(user, 'supervisor', 'auditor') && (
+              <Route path="/reports/skm" element={<SkmReportPage />} />
             )}
             {isAdmin && <Route path="/admin/api-keys" element={<ApiKeys />} />}
             {isAdmin && <Route path="/admin/users" element={<Users />} />}

@@ -35,6 +35,10 @@ export interface PageContent {
   scripts?: Island[];
   /** Extra elements for the head: sharing metadata, feed links, the canonical address. */
   head?: HtmlValue;
+  /** Reload another page after some seconds without JavaScript (the survey kiosk's reset). */
+  refresh?: { seconds: number; url: string };
+  /** A class on <body>, e.g. `kiosk` for the counter tablet's larger layout. */
+  bodyClass?: string;
 }
 
 const other = (language: Language): Language => (language === 'id' ? 'en' : 'id');
@@ -73,12 +77,13 @@ export function layout(view: View, content: PageContent): SafeHtml {
 <title>${title}</title>
 ${content.head ?? ''}
 <link rel="icon" href="data:,">
+${content.refresh ? html`<meta http-equiv="refresh" content="${String(content.refresh.seconds)};url=${content.refresh.url}">` : ''}
 <link rel="stylesheet" href="${css.path}">
 <style>${view.theme.css}</style>
 <script src="${js.path}" defer></script>
 ${(content.scripts ?? []).map((island) => html`<script src="${assets[island].path}" defer></script>`)}
 </head>
-<body>
+<body${content.bodyClass ? html` class="${content.bodyClass}"` : ''}>
 <a class="skip" href="#main">${t('layout.skip')}</a>
 <header class="header">
 <div class="wrap">
@@ -108,6 +113,7 @@ function navigation(view: View): SafeHtml {
     [`/news/${view.language}`, t('nav.news'), (p) => p.startsWith('/news')],
     ['/submit', t('nav.submit'), (p) => p.startsWith('/submit') || p === '/integrity'],
     ['/status', t('nav.status'), (p) => p.startsWith('/status')],
+    ['/transparansi', t('nav.transparency'), (p) => p.startsWith('/transparansi') || p.startsWith('/survey')],
   ];
   return html`<nav class="nav" aria-label="${t('nav.label')}"><div class="wrap"><ul>${items.map(
     ([href, label, current]) =>
@@ -161,6 +167,8 @@ ${hours ? html`<div><h2>${t('layout.footer_hours')}</h2><p>${multiline(hours)}</
 <li><a href="/knowledge/${view.language}/standards">${t('kb.standards_title')}</a></li>
 <li><a href="/knowledge/${view.language}/maklumat">${t('kb.maklumat_title')}</a></li>
 <li><a href="/knowledge/${view.language}/faq">${t('kb.faq_title')}</a></li>
+<li><a href="/transparansi">${t('footer.transparency')}</a></li>
+<li><a href="/survey">${t('survey.title')}</a></li>
 </ul></div>
 </div>
 ${office?.contactIsExample ? html`<p class="hint">${t('layout.example_contact')}</p>` : ''}

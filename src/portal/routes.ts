@@ -58,7 +58,9 @@ import {
 } from './security.js';
 import { compressed, pageHeaders, sendPage } from './send.js';
 import { type Draft, emptyDraft, isCaseType, readDraft, requireText } from './submission.js';
+import { caseSatisfaction, surveyPages } from './survey-routes.js';
 import { themeFor } from './theme.js';
+import { transparencyPages } from './transparency-routes.js';
 
 const LANGUAGE_COOKIE = 'loket_lang';
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -615,7 +617,13 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     credentials: Credentials,
     state: CasePageState = {},
   ) {
-    const page = casePage(view, await caseView(found, view.office), credentials, state);
+    const satisfaction = await caseSatisfaction(ctx, view, found, credentials);
+    const page = casePage(
+      view,
+      { ...(await caseView(found, view.office)), satisfaction },
+      credentials,
+      state,
+    );
     return send(request, reply, view, page, { status: state.status });
   }
 
@@ -714,6 +722,18 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
       });
     }
   }
+
+  // Satisfaction (issue #8): the SKM questionnaire, one-time links, the kiosk and the per-case rating.
+  surveyPages(app, ctx, {
+    viewFor,
+    languageOf,
+    send,
+    checkCsrf,
+    rejected: () => new PageError('rejected'),
+    openCase,
+    showCase,
+  });
+  transparencyPages(app, ctx, { viewFor, send });
 
   app.post('/status/confirm', (request, reply) => decide(request, reply, 'closed'));
   app.post('/status/reopen', (request, reply) => decide(request, reply, 'in_progress'));

@@ -46,6 +46,8 @@ import { ctiRoutes, phoneStaffRoutes } from './modules/phone/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { staffPublicationRoutes } from './modules/publications/staff-routes.js';
 import { serviceLevelRoutes } from './modules/service-levels/routes.js';
+import { publicSurveyRoutes, staffSurveyRoutes } from './modules/surveys/routes.js';
+import { transparencyRoutes } from './modules/transparency/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -166,6 +168,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(contactRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(phoneStaffRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(chatRoutes, ctx);
+  await app.register(publicSurveyRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(transparencyRoutes, { ...ctx, prefix: '/api/v1' });
+  await app.register(staffSurveyRoutes, { ...ctx, prefix: '/api/v1/staff' });
   await app.register(portalRoutes, ctx);
   await app.register(consoleStatic);
   return app;

@@ -662,6 +662,36 @@ const routes: Route[] = [
     }),
   },
   {
+    name: 'SKM report (JSON)',
+    allowed: ['supervisor', 'auditor'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/surveys/report?from=2026-10-01&to=2026-12-31',
+    }),
+  },
+  {
+    name: 'SKM report (XLSX)',
+    allowed: ['supervisor', 'auditor'],
+    request: async () => ({
+      method: 'GET',
+      url: '/api/v1/staff/surveys/report?from=2026-10-01&to=2026-12-31&format=xlsx',
+    }),
+  },
+  {
+    name: 'SKM follow-up plan',
+    allowed: ['supervisor'],
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/staff/surveys/follow-up',
+      payload: { from: '2026-10-01', to: '2026-12-31', plan: 'Tambah petugas loket pada Senin pagi.' },
+    }),
+  },
+  {
+    name: 'read a case’s satisfaction rating',
+    allowed: READERS,
+    request: async () => ({ method: 'GET', url: `/api/v1/staff/cases/${await resolvedCase()}/feedback` }),
+  },
+  {
     name: 'passport report',
     allowed: ['supervisor', 'auditor'],
     request: async () => ({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseWeight } from './modules/surveys/ikm.js';
 
 /**
  * Configuration comes from environment variables, parsed and validated once at start.
@@ -95,6 +96,11 @@ export interface Config {
   logLevel: string;
   sqliteSynchronous: SqliteSynchronous;
   role: ProcessRole;
+  /**
+   * The weight of each SKM element in the IKM (PermenPANRB 14/2017): `1/9` by default, `0.111` as the regulation's
+   * text rounds it (LOKET_IKM_WEIGHT). Optional so hand-made test configs need not name it.
+   */
+  ikmWeight?: string;
   rateLimits: RateLimits;
   sessions: SessionSettings;
   mail: MailSettings;
@@ -143,6 +149,7 @@ export function parseConfig(
     logLevel: oneOf(env, 'LOKET_LOG_LEVEL', LOG_LEVELS, 'info'),
     sqliteSynchronous: oneOf(env, 'LOKET_SQLITE_SYNCHRONOUS', ['normal', 'full'] as const, 'normal'),
     role: oneOf(env, 'LOKET_ROLE', PROCESS_ROLES, 'all'),
+    ikmWeight: ikmWeight(env),
     rateLimits: {
       enabled: oneOf(env, 'LOKET_RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on',
       requests: rule(env, 'LOKET_RATE_LIMIT_REQUESTS', '3000/1m'),
@@ -193,6 +200,13 @@ function storedSecret(dataDir: string, name: string): string {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
     throw error;
   }
+}
+
+function ikmWeight(env: Env): string {
+  const value = env.LOKET_IKM_WEIGHT || '1/9';
+  if (!parseWeight(value))
+    throw new ConfigError('LOKET_IKM_WEIGHT', 'must be a fraction like 1/9 or a decimal like 0.111');
+  return value;
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

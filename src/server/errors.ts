@@ -44,6 +44,8 @@ export const ERROR_STATUS = {
   second_publisher_required: 403,
   invalid_signature: 401,
   channel_not_configured: 503,
+  survey_already_answered: 409,
+  feedback_not_allowed: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

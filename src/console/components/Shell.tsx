@@ -214,6 +214,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <NavLink to="/reports/contacts">{t('nav.contactsReport')}</NavLink>
           )}
           {hasRole(user, 'agent', 'supervisor', 'admin') && <NavLink to="/chat">{t('nav.chat')}</NavLink>}
+          {hasRole(user, 'supervisor', 'auditor') && (
+            <NavLink to="/reports/skm">{t('nav.skmReport')}</NavLink>
+          )}
           {isAdmin && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {isAdmin && user.officeCode === null && <NavLink to="/admin/channels">{t('nav.channels')}</NavLink>}
           {isAdmin && <NavLink to="/admin/teams">{t('nav.teams')}</NavLink>}

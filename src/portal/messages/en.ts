@@ -1,4 +1,5 @@
 import type { PortalMessageKey } from './id.js';
+import { transparencyEn } from './transparency-en.js';
 
 /** English. Same keys as id.ts (checked by messages.test.ts). */
 export const en: Record<PortalMessageKey, string> = {
@@ -561,4 +562,5 @@ export const en: Record<PortalMessageKey, string> = {
   'chat.body_too_long': 'Your message can be at most 2000 characters',
   'chat.closed': 'This report is closed. To ask something new, start a new chat.',
   'chat.new_chat': 'Start a new chat',
+  ...transparencyEn,
 };

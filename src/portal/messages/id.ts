@@ -1,3 +1,5 @@
+import { transparencyId } from './transparency-id.js';
+
 /** Bahasa Indonesia — the portal's default language. Every text the portal shows lives here and in en.ts. */
 export const id = {
   'meta.language_name': 'Bahasa Indonesia',
@@ -567,6 +569,7 @@ export const id = {
   'chat.body_too_long': 'Pesan Anda paling banyak 2000 karakter',
   'chat.closed': 'Laporan ini sudah ditutup. Untuk menanyakan hal baru, mulai obrolan baru.',
   'chat.new_chat': 'Mulai obrolan baru',
+  ...transparencyId,
 } as const;
 
 export type PortalMessageKey = keyof typeof id;

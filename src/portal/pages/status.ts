@@ -74,6 +74,8 @@ export interface CaseView {
   statusEvents: CaseEvent[];
   messages: CaseMessage[];
   attachments: Attachment[];
+  /** The satisfaction survey link and the per-case rating, once the case is resolved (survey-routes.ts). */
+  satisfaction?: (errors: FieldErrors) => SafeHtml;
 }
 
 export interface CasePageState {
@@ -237,6 +239,7 @@ ${button(t('status.reply_send'))}
 </form>`
     : ''
 }
+${data.satisfaction ? data.satisfaction(errors) : ''}
 ${isFinal(current.status) ? html`<div class="notice"><p>${t('status.closed_note')}</p></div>` : ''}
 <p><a href="/status">${t('status.other')}</a></p>
 </div>`,

@@ -9,6 +9,7 @@ import * as serviceLevels from './migrations/2026-11-28-07-service-levels.js';
 import * as email from './migrations/2026-11-28-08-email.js';
 import * as audit from './migrations/2026-11-28-09-audit.js';
 import * as passports from './migrations/2026-11-28-10-passports.js';
+import * as surveys from './migrations/2026-11-28-11-surveys.js';
 import * as publications from './migrations/2026-11-28-12-publications.js';
 import * as chat from './migrations/2026-11-28-13-chat.js';
 import * as messaging from './migrations/2026-11-28-14-messaging.js';
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-08-email': email,
   '2026-11-28-09-audit': audit,
   '2026-11-28-10-passports': passports,
+  '2026-11-28-11-surveys': surveys,
   '2026-11-28-12-publications': publications,
   '2026-11-28-13-chat': chat,
   '2026-11-28-14-messaging': messaging,

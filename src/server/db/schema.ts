@@ -667,6 +667,14 @@ export interface Schema {
   chat_conversations: ChatConversationTable;
   chat_messages: ChatMessageTable;
   chat_agents: ChatAgentTable;
+  skm_responses: SkmResponseTable;
+  skm_daily: SkmDailyTable;
+  skm_used_tokens: SkmUsedTokenTable;
+  skm_follow_ups: SkmFollowUpTable;
+  case_feedback: CaseFeedbackTable;
+  transparency_daily: TransparencyDailyTable;
+  transparency_monthly: TransparencyMonthlyTable;
+  transparency_counted: TransparencyCountedTable;
 }
 
 export interface ContactTable {
@@ -787,6 +795,96 @@ export interface StaffSignalTable {
   kind: string;
   data: string;
   created_at: Timestamp;
+}
+
+/** One SKM questionnaire (modules/surveys/): answers 1–4 and the optional profile, no personal data, no time. */
+export interface SkmResponseTable {
+  id: string;
+  office_id: string;
+  service_code: string;
+  /** The office's calendar date of the answer. */
+  day: string;
+  source: string;
+  language: string;
+  u1: number;
+  u2: number;
+  u3: number;
+  u4: number;
+  u5: number;
+  u6: number;
+  u7: number;
+  u8: number;
+  u9: number;
+  age_band: string | null;
+  sex: string | null;
+  education: string | null;
+  occupation: string | null;
+}
+
+/** Running sums of SKM answers per office, service and day. */
+export interface SkmDailyTable {
+  office_id: string;
+  service_code: string;
+  day: string;
+  respondents: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+  s6: number;
+  s7: number;
+  s8: number;
+  s9: number;
+}
+
+export interface SkmUsedTokenTable {
+  token_key: string;
+  used_day: string;
+}
+
+export interface SkmFollowUpTable {
+  office_id: string;
+  period_from: string;
+  period_to: string;
+  plan: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CaseFeedbackTable {
+  case_id: string;
+  rating: number;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+/** The dashboard's incremental aggregates: a count per office, day, metric and bucket (modules/transparency/). */
+export interface TransparencyDailyTable {
+  office_id: string;
+  day: string;
+  metric: string;
+  bucket: string;
+  n: number;
+}
+
+/** The same counts per month (`YYYY-MM`), so long periods read few rows. */
+export interface TransparencyMonthlyTable {
+  office_id: string;
+  month: string;
+  metric: string;
+  bucket: string;
+  n: number;
+}
+
+/** What a resolved case added to the aggregates, so a reopening takes exactly that back. */
+export interface TransparencyCountedTable {
+  case_id: string;
+  office_id: string;
+  received_day: string;
+  resolved_day: string;
+  resolution_days: number;
+  sla: string | null;
 }
 
 export interface RetentionPolicyTable {

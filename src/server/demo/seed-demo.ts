@@ -11,6 +11,7 @@ import { seedDemoMessaging } from '../modules/messaging/demo.js';
 import { createOffice } from '../modules/offices/create-office.js';
 import { seedDemoPassports } from '../modules/passports/demo.js';
 import { seedDemoPublications } from '../modules/publications/demo.js';
+import { seedDemoSurveys } from '../modules/surveys/demo.js';
 import { demoCases, demoServices } from './demo-content.js';
 import type { DemoCase, DemoStep } from './demo-data-types.js';
 
@@ -77,6 +78,8 @@ export async function seedDemo(db: Db, secret: string, now = new Date()): Promis
     .executeTakeFirstOrThrow();
   await seedDemoPublications(db, secret, office.id, now);
   await seedDemoMessaging(db, secret, DEMO_OFFICE_CODE, now);
+  const resolved = seeded.filter((c) => c.status === 'resolved').map((c) => c.trackingCode);
+  await seedDemoSurveys(db, secret, DEMO_OFFICE_CODE, resolved, now);
   return seeded;
 }
 

@@ -192,6 +192,9 @@ export interface EventPayloads {
   'chat.accepted': { conversationId: string; agentId: string };
   'chat.ended': { conversationId: string };
   'chat.agent_settings_saved': { userId: string; changes: Record<string, { from: unknown; to: unknown }> };
+  // Satisfaction (modules/surveys/): the per-case rating; SKM answers are anonymous and make no event.
+  'case.feedback_given': { rating: number; commented: boolean };
+  'skm.follow_up_saved': { from: string; to: string };
 }
 
 /** Where a change to a passport application came from. */

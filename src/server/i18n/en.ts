@@ -29,6 +29,8 @@ export const en: Record<MessageKey, string> = {
   'error.integrity_locked': 'Unlock integrity reports with your passphrase first',
   'error.integrity_unavailable':
     'The integrity channel is not available yet: no integrity officer is enrolled',
+  'error.survey_already_answered': 'This survey has already been answered; thank you for your rating',
+  'error.feedback_not_allowed': 'A rating can be given once, for a resolved report only',
   'error.proof_of_work_failed': 'The anti-spam check failed or expired; please send the form again',
   'error.publication_blocked':
     'Publication blocked: the text contains personal data. Remove every finding below and try again (no override is possible).',

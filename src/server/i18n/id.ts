@@ -28,6 +28,8 @@ export const id = {
   'error.integrity_locked': 'Buka kunci laporan integritas dengan frasa sandi Anda terlebih dahulu',
   'error.integrity_unavailable':
     'Saluran laporan integritas belum tersedia: belum ada petugas integritas yang terdaftar',
+  'error.survey_already_answered': 'Survei ini sudah diisi; terima kasih atas penilaian Anda',
+  'error.feedback_not_allowed': 'Penilaian hanya dapat diberikan untuk laporan yang sudah selesai, satu kali',
   'error.proof_of_work_failed': 'Pemeriksaan anti-spam gagal atau kedaluwarsa; silakan kirim ulang formulir',
   'error.publication_blocked':
     'Publikasi diblokir: teks memuat data pribadi. Hapus setiap temuan di bawah ini lalu coba lagi (tidak dapat dikecualikan).',

@@ -23,3 +23,4 @@ import '../modules/messaging/telegram/inbound.js';
 import '../modules/phone/jobs.js';
 import '../modules/chat/jobs.js';
 import '../modules/chat/reactions.js';
+import '../modules/transparency/rollup.js';

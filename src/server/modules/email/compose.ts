@@ -33,7 +33,7 @@ export function templateValues(
     'case.trackingCode': found.trackingCode,
     'case.subject': found.subject,
     'links.status': statusUrl(config),
-    'links.satisfaction': satisfactionUrl(config, found.trackingCode),
+    'links.satisfaction': satisfactionUrl(config, found),
     'reply.text': details.reply?.text,
     'reply.author': details.reply ? (details.reply.author ?? texts.staffFallbackName) : undefined,
     'status.name': details.status ? texts.statuses[details.status.to] : undefined,

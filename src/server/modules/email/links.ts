@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.js';
+import { caseSurveyUrl } from '../surveys/invitations.js';
 
 /** The address the public reaches Loket at. */
 export function publicBase(config: Config): string {
@@ -12,11 +13,12 @@ export function statusUrl(config: Config): string {
 }
 
 /**
- * Where the resolution e-mail asks for the citizen's rating. Until satisfaction surveys (#8) exist this is the
- * case's status page; #8 replaces this one function.
+ * Where the resolution e-mail asks for the citizen's rating: the case's one-time SKM link (modules/surveys/).
+ * A template preview has no real case: it shows the survey page's address.
  */
-export function satisfactionUrl(config: Config, _trackingCode: string): string {
-  return statusUrl(config);
+export function satisfactionUrl(config: Config, subject: { id?: string; language: 'id' | 'en' }): string {
+  if (!subject.id) return `${publicBase(config)}/survey`;
+  return caseSurveyUrl(config, { id: subject.id, language: subject.language });
 }
 
 /** The token in an unsubscribe link: an HMAC of the tracking code, so links cannot be made for other cases. */

@@ -138,7 +138,10 @@ describe('citizen notifications', () => {
     const mails = await newMail();
     const resolution = mails.find((m) => m.subject?.includes('resolved'))!;
     expect(resolution.subject).toBe(`[${code}] Your report has been resolved`);
-    expect(resolution.text).toContain('Rate our service: https://loket.example.go.id/status');
+    // The one-time SKM link (modules/surveys/invitations.ts), not a generic page.
+    expect(resolution.text).toMatch(
+      /Rate our service: https:\/\/loket\.example\.go\.id\/survey\/[A-Za-z0-9_~-]{40,}/,
+    );
     expect(resolution.headers.get('auto-submitted')).toBe('auto-generated');
   });
 

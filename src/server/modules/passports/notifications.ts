@@ -10,6 +10,7 @@ import { deliver } from '../email/delivery.js';
 import { publicBase } from '../email/links.js';
 import { renderHtml, renderSubject, renderText } from '../email/render.js';
 import { findOfficeById } from '../offices/storage.js';
+import { passportSurveyUrl } from '../surveys/invitations.js';
 import type { Stage } from './model.js';
 import { initials, localDate, NEXT_STEP } from './status-check.js';
 import { findApplication } from './storage.js';
@@ -85,6 +86,8 @@ export const notifyApplicantJob = defineJob('passport.notify-applicant', {
             }).format(new Date(`${localDate(app.expectedAt, office.timeZone)}T00:00:00Z`))
           : null,
       note: stage === 'needs_documents' || stage === 'rejected' ? app.stageNote : null,
+      // After collection the applicant is asked for the SKM (PermenPANRB 14/2017), once per application.
+      survey: stage === 'collected' ? passportSurveyUrl(ctx.config, app) : null,
     };
     const sender = await senderOf(ctx.db, ctx.config, office, language);
     const unsubscribe = passportUnsubscribeUrl(ctx.config, app.id);

@@ -13,6 +13,9 @@ Passport application {{application.number}} is now at the stage: {{stage.name}}.
 {{/note}}{{#expected}}
 Expected ready: {{expected}}.
 {{/expected}}
+{{#survey}}
+How was our service? Rate it in the satisfaction survey (9 short questions): {{survey}}
+{{/survey}}
 Check the status at any time at {{links.status}} with the application number and date of birth.
 
 Kind regards,
@@ -22,6 +25,7 @@ Kind regards,
 <p>{{next.step}}</p>
 {{#note}}<p><strong>{{note}}</strong></p>{{/note}}
 {{#expected}}<p>Expected ready: {{expected}}.</p>{{/expected}}
+{{#survey}}<p><a href="{{survey}}">Rate our service in the satisfaction survey</a></p>{{/survey}}
 <p><a href="{{links.status}}">Check the application</a> with the application number and date of birth.</p>
 <p>Kind regards,<br>{{office.name}}</p>`,
   automaticNotice:

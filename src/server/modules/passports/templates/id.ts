@@ -13,6 +13,9 @@ Permohonan paspor {{application.number}} sekarang berada pada tahap: {{stage.nam
 {{/note}}{{#expected}}
 Perkiraan paspor selesai: {{expected}}.
 {{/expected}}
+{{#survey}}
+Bagaimana pelayanan kami? Beri penilaian dalam survei kepuasan (9 pertanyaan singkat): {{survey}}
+{{/survey}}
 Cek status kapan saja di {{links.status}} dengan nomor permohonan dan tanggal lahir.
 
 Hormat kami,
@@ -22,6 +25,7 @@ Hormat kami,
 <p>{{next.step}}</p>
 {{#note}}<p><strong>{{note}}</strong></p>{{/note}}
 {{#expected}}<p>Perkiraan paspor selesai: {{expected}}.</p>{{/expected}}
+{{#survey}}<p><a href="{{survey}}">Beri penilaian dalam survei kepuasan</a></p>{{/survey}}
 <p><a href="{{links.status}}">Cek status permohonan</a> dengan nomor permohonan dan tanggal lahir.</p>
 <p>Hormat kami,<br>{{office.name}}</p>`,
   automaticNotice:

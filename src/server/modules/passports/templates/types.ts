@@ -23,4 +23,6 @@ export const PASSPORT_PLACEHOLDERS = [
   'links.status',
   'expected',
   'note',
+  /** The one-time satisfaction survey link, on the `collected` e-mail only (modules/surveys/). */
+  'survey',
 ] as const;

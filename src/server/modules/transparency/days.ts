@@ -1,0 +1,56 @@
+/** Calendar days in an office's time zone: the unit every aggregate is kept in. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function localDay(timeZone: string, at: Date): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date `YYYY-MM-DD` (a pattern alone would let 2026-02-30 through). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** `2026-Q3` for a day. */
+export function quarterOf(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+/** The first and last day of the quarter `count - 1` quarters before the one holding `day`, up to that quarter. */
+export function quartersEndingAt(
+  day: string,
+  count: number,
+): { quarter: string; from: string; to: string }[] {
+  const year = Number(day.slice(0, 4));
+  const q = Math.ceil(Number(day.slice(5, 7)) / 3);
+  const result: { quarter: string; from: string; to: string }[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const index = year * 4 + (q - 1) - i;
+    const y = Math.floor(index / 4);
+    const quarter = (index % 4) + 1;
+    const firstMonth = (quarter - 1) * 3 + 1;
+    const lastDay = new Date(Date.UTC(y, firstMonth + 2, 0)).getUTCDate();
+    result.push({
+      quarter: `${y}-Q${quarter}`,
+      from: `${y}-${String(firstMonth).padStart(2, '0')}-01`,
+      to: `${y}-${String(firstMonth + 2).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`,
+    });
+  }
+  return result;
+}
