@@ -30,7 +30,7 @@ describe(`integrity channel logs on ${ENGINE}`, () => {
     try {
       const office = await findOfficeByCode(database.db, 'SBY');
       const { user } = await createUser(database.db, SYSTEM_ACTOR, {
-        email: 'integritas@example.go.id',
+        email: 'integritas-log@example.go.id',
         displayName: 'Petugas Integritas',
         roles: ['integrity_officer'],
         officeId: office!.id,
