@@ -4,7 +4,11 @@ import path from 'node:path';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITIZEN_ACTOR } from '../../src/server/events/catalogue.js';
 import type { StaffUser } from '../../src/server/modules/accounts/model.js';
+import { findCaseByTrackingCode } from '../../src/server/modules/cases/storage.js';
+import { transitionCase } from '../../src/server/modules/cases/transition-case.js';
+import { giveCaseFeedback } from '../../src/server/modules/surveys/case-feedback.js';
 import {
   buildCase,
   buildStaff,
@@ -257,6 +261,27 @@ describe.skipIf(!available)('staff console in a browser', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('i');
     await page.getByRole('heading', { name: /Belum ditugaskan/ }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the citizen’s rating beside a resolved case', async () => {
+    const code = sample[3]!.case.trackingCode;
+    const system = { type: 'system' as const, id: null, name: null };
+    await transitionCase(t.db, system, code, { to: 'in_progress' });
+    await transitionCase(t.db, system, code, { to: 'resolved' });
+    const resolved = await findCaseByTrackingCode(t.db, code);
+    await giveCaseFeedback(t.db, CITIZEN_ACTOR, resolved!, {
+      rating: 4,
+      comment: 'Petugasnya ramah sekali.',
+    });
+    const { context, page, problems } = await staffBrowser();
+    await signIn(page, agent);
+    await page.getByRole('heading', { name: /Milik saya/ }).waitFor();
+    await page.goto(`${base}/console/cases/${code}`);
+    const panel = page.getByRole('region', { name: 'Penilaian pelapor' });
+    await panel.getByText('Nilai 4 dari 5').waitFor();
+    expect(await panel.textContent()).toContain('Petugasnya ramah sekali.');
     expect(problems).toEqual([]);
     await context.close();
   });

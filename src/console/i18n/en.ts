@@ -1011,6 +1011,8 @@ export const en: Messages = {
   'passport.stageSaved': 'Stage recorded.',
   'passport.officer': 'Officer',
   'passport.source': 'Source',
+  'feedback.title': 'Citizen’s rating',
+  'feedback.rating': 'Rated {rating} out of 5',
   'passport.beside': 'Passport application',
   'passport.back': 'Back to the search',
   'passport.stage.booked': 'Booked',

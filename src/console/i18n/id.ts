@@ -1015,6 +1015,8 @@ export const id = {
   'passport.stageSaved': 'Tahap dicatat.',
   'passport.officer': 'Petugas',
   'passport.source': 'Sumber',
+  'feedback.title': 'Penilaian pelapor',
+  'feedback.rating': 'Nilai {rating} dari 5',
   'passport.beside': 'Permohonan paspor',
   'passport.back': 'Kembali ke pencarian',
   'passport.stage.booked': 'Terdaftar',

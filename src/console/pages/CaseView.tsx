@@ -12,6 +12,7 @@ import { PRIORITIES } from '../lib/views';
 import { CaseBeside, DeliveryBadge } from './contacts/CaseBeside';
 import { PriorityMark, StatusBadge } from './Inbox';
 import { PassportBeside } from './passports/Beside';
+import { FeedbackBeside } from './surveys/FeedbackBeside';
 
 type Mode = 'public_reply' | 'internal_note';
 
@@ -771,6 +772,9 @@ export function CaseView() {
         <Properties detail={detail} apply={apply} />
         <PassportBeside trackingCode={detail.trackingCode} />
         <CaseBeside trackingCode={detail.trackingCode} />
+        {(detail.status === 'resolved' || detail.status === 'closed') && (
+          <FeedbackBeside trackingCode={detail.trackingCode} status={detail.status} />
+        )}
       </aside>
     </div>
   );
