@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { STAFF_PASSWORD } from '../../src/test-support/factories.js';
 
 /** Debian's Chromium (installed by .ci/run with apt); the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,4 +30,32 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+const CONSOLE_SOURCE = path.resolve('src/console');
+const CONSOLE_BUILT = path.resolve('dist/console/index.html');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the console when dist/console is missing or older than src/console, so the browser tests see the source. */
+export function buildConsoleIfStale(): void {
+  if (!existsSync(CONSOLE_BUILT) || statSync(CONSOLE_BUILT).mtimeMs < newestSource(CONSOLE_SOURCE))
+    execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+}
+
+/** Signs a test staff member (password STAFF_PASSWORD) in on the console's sign-in page, in Indonesian. */
+export async function signInToConsole(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/console/`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
 }

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -15,11 +14,18 @@ import {
   buildStaff,
   createTestApp,
   officeIdOf,
-  STAFF_PASSWORD,
   type TestApp,
 } from '../../src/test-support/factories.js';
 import { PDF } from '../../src/test-support/portal-client.js';
-import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+import {
+  axeSource,
+  buildConsoleIfStale,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  RESULTS,
+  signInToConsole,
+} from './chromium.js';
 
 /**
  * The accountability screens of the console (issue #10) in Debian's Chromium, against the real app: the integrity
@@ -29,25 +35,7 @@ import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from 
  * link's position. The key actions are done with the keyboard alone, and every screen passes axe-core.
  */
 if (!chromiumAvailable) console.warn(`Browser tests skipped: ${CHROMIUM} is missing.`);
-const SOURCE = path.resolve('src/console');
-const BUILT = path.resolve('dist/console/index.html');
 const PASSPHRASE = 'ombak-besar-di-pantai-kuta-pagi-hari';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildConsoleIfStale() {
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE))
-    execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
-}
 
 /** What an attacker with database access does first: remove the append-only triggers. */
 async function dropProtection(db: Db): Promise<void> {
@@ -120,12 +108,7 @@ describe.skipIf(!chromiumAvailable)('accountability screens of the console in a 
     return { context, page, problems };
   }
 
-  async function signIn(page: Page, user: StaffUser) {
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('E-mail').fill(user.email);
-    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
+  const signIn = (page: Page, user: StaffUser) => signInToConsole(page, base, user.email);
 
   /** Roles that must use two-step verification enrol it on first sign-in, as a real officer does. */
   async function enrolTwoFactor(page: Page) {

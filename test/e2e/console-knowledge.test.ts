@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,11 +15,18 @@ import {
   buildConfig,
   buildStaff,
   officeIdOf,
-  STAFF_PASSWORD,
   sessionHeaders,
   TEST_SECRET,
 } from '../../src/test-support/factories.js';
-import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+import {
+  axeSource,
+  buildConsoleIfStale,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  RESULTS,
+  signInToConsole,
+} from './chromium.js';
 
 /**
  * The knowledge screens of the staff console in Debian's Chromium, against the real app with the demo office and
@@ -30,26 +36,7 @@ import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from 
  */
 const available = chromiumAvailable;
 if (!available) console.warn(`Console knowledge browser tests skipped: ${CHROMIUM} is missing.`);
-const SOURCE = path.resolve('src/console');
-const BUILT = path.resolve('dist/console/index.html');
 const SLUG = 'jenis-paspor-biasa-dan-elektronik';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildConsoleIfStale() {
-  const stale = !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE);
-  if (stale)
-    execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
-}
 
 let app: FastifyInstance;
 let db: Db;
@@ -106,12 +93,7 @@ describe.skipIf(!available)('staff console: knowledge base in a browser', () => 
     return { context, page, problems };
   }
 
-  async function signIn(page: Page, user: StaffUser) {
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('E-mail').fill(user.email);
-    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
+  const signIn = (page: Page, user: StaffUser) => signInToConsole(page, base, user.email);
 
   async function axe(page: Page, label: string) {
     await page.evaluate(axeSource);

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,10 +9,17 @@ import {
   buildStaff,
   createTestApp,
   officeIdOf,
-  STAFF_PASSWORD,
   type TestApp,
 } from '../../src/test-support/factories.js';
-import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+import {
+  axeSource,
+  buildConsoleIfStale,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  RESULTS,
+  signInToConsole,
+} from './chromium.js';
 
 /**
  * The console's passport pages (issue #7) in Debian's Chromium: a supervisor uploads a CSV and an XLSX with
@@ -22,24 +28,6 @@ import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from 
  * sees the stage beside the case, and reads the report page. Every screen passes axe-core.
  */
 if (!chromiumAvailable) console.warn(`Browser tests skipped: ${CHROMIUM} is missing.`);
-const SOURCE = path.resolve('src/console');
-const BUILT = path.resolve('dist/console/index.html');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildConsoleIfStale() {
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE))
-    execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
-}
 
 const HEADER = [
   'application_number',
@@ -153,12 +141,7 @@ describe.skipIf(!chromiumAvailable)('passport pages of the console in a browser'
     return { context, page, problems };
   }
 
-  async function signIn(page: Page, user: StaffUser) {
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('E-mail').fill(user.email);
-    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
+  const signIn = (page: Page, user: StaffUser) => signInToConsole(page, base, user.email);
 
   async function axe(page: Page, label: string) {
     await page.evaluate(axeSource);

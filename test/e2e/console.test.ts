@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,11 +13,18 @@ import {
   buildStaff,
   createTestApp,
   officeIdOf,
-  STAFF_PASSWORD,
   sessionHeaders,
   type TestApp,
 } from '../../src/test-support/factories.js';
-import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+import {
+  axeSource,
+  buildConsoleIfStale,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  RESULTS,
+  signInToConsole,
+} from './chromium.js';
 
 /**
  * The staff console in Debian's Chromium (never a downloaded browser), against the real app on this test's
@@ -28,25 +34,6 @@ import { axeSource, CHROMIUM, chromiumAvailable, launchChromium, RESULTS } from 
 const available = chromiumAvailable;
 if (!available)
   console.warn(`Console browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium).`);
-const SOURCE = path.resolve('src/console');
-const BUILT = path.resolve('dist/console/index.html');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildConsoleIfStale() {
-  const stale = !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE);
-  if (stale)
-    execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
-}
 
 let t: TestApp;
 let base: string;
@@ -100,12 +87,7 @@ describe.skipIf(!available)('staff console in a browser', () => {
     return { context, page, problems };
   }
 
-  async function signIn(page: Page, user: StaffUser) {
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('E-mail').fill(user.email);
-    await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
+  const signIn = (page: Page, user: StaffUser) => signInToConsole(page, base, user.email);
 
   async function axe(page: Page, label: string) {
     await page.evaluate(axeSource);

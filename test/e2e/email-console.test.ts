@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
@@ -12,23 +11,12 @@ import {
   STAFF_PASSWORD,
   type TestApp,
 } from '../../src/test-support/factories.js';
-import { axeSource, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+import { axeSource, buildConsoleIfStale, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
 
 /**
  * The console's e-mail pages in Debian's Chromium: an administrator sets the office's mail address and edits,
  * previews and resets a citizen template; axe-core on both pages, screenshots under test-results/.
  */
-const SOURCE = path.resolve('src/console');
-const BUILT = path.resolve('dist/console/index.html');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 let t: TestApp;
 let base: string;
@@ -37,11 +25,7 @@ let admin: StaffUser;
 
 describe.skipIf(!chromiumAvailable)('e-mail administration in the console', () => {
   beforeAll(async () => {
-    if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE)) {
-      execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-        stdio: 'inherit',
-      });
-    }
+    buildConsoleIfStale();
     t = await createTestApp();
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     admin = await buildStaff(t.db, { roles: ['admin'], officeId: await officeIdOf(t.db, 'TST') });

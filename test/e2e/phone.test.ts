@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,24 +13,13 @@ import {
   STAFF_PASSWORD,
   type TestApp,
 } from '../../src/test-support/factories.js';
-import { axeSource, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
+import { axeSource, buildConsoleIfStale, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
 
 /**
  * The phone and counter desk in Debian's Chromium, keyboard only: an agent opens the form with `g t`, logs a call
  * answered on the spot without touching the mouse, sets their extension, and a call from the office PBX pops the
  * caller's history into their console over the live stream.
  */
-const SOURCE = path.resolve('src/console');
-const BUILT = path.resolve('dist/console/index.html');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 let t: TestApp;
 let base: string;
@@ -42,11 +30,7 @@ let knownCase: string;
 
 describe.skipIf(!chromiumAvailable)('phone and counter in the console', () => {
   beforeAll(async () => {
-    if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(SOURCE)) {
-      execFileSync(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-        stdio: 'inherit',
-      });
-    }
+    buildConsoleIfStale();
     t = await createTestApp();
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const officeId = await officeIdOf(t.db, 'TST');
