@@ -42,7 +42,7 @@ const { prepareDatabase } = await import('../dist/server/startup.js');
 const { addCounts, receivedCounts, resolutionCounts } = await import(
   '../dist/server/modules/transparency/rollup.js'
 );
-const { localDay } = await import('../dist/server/modules/transparency/days.js');
+const { localDay } = await import('../dist/server/lib/calendar-dates.js');
 const { default: autocannon } = await import('autocannon');
 
 /** Deterministic pseudo-random numbers: the same history on every run and engine. */

@@ -6,6 +6,7 @@ import type { AppContext } from '../server/context.js';
 import { AppError } from '../server/errors.js';
 import { CITIZEN_ACTOR } from '../server/events/catalogue.js';
 import { WindowCounter } from '../server/http/rate-limit.js';
+import { isCalendarDate } from '../server/lib/calendar-dates.js';
 import { inTransaction } from '../server/lib/transaction.js';
 import { addCitizenMessage } from '../server/modules/cases/add-message.js';
 import {
@@ -30,7 +31,7 @@ import {
   type OfficeWithServices,
 } from '../server/modules/offices/storage.js';
 import { linkCitizenCase } from '../server/modules/passports/citizen-link.js';
-import { isIsoDate, normaliseApplicationNumber } from '../server/modules/passports/model.js';
+import { normaliseApplicationNumber } from '../server/modules/passports/model.js';
 import { checkApplicationStatus } from '../server/modules/passports/status-check.js';
 import type { Language } from '../shared/enums.js';
 import { servedAssets } from './assets.js';
@@ -524,7 +525,7 @@ export const portalRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => 
         field: 'number',
         message: t('error.required', { field: t('passport.number').toLowerCase() }),
       });
-    if (!/^\d{4}$/.test(asked.year!) || !isIsoDate(birthDate))
+    if (!/^\d{4}$/.test(asked.year!) || !isCalendarDate(birthDate))
       errors.push({ field: 'day', message: t('passport.invalid_date') });
     if (errors.length)
       return send(request, reply, view, passportLookupPage(view, asked, errors), { status: 400 });

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../server/context.js';
 import { AppError } from '../server/errors.js';
-import { localDay, quartersEndingAt } from '../server/modules/transparency/days.js';
+import { localDay } from '../server/lib/calendar-dates.js';
+import { quartersEndingAt } from '../server/modules/transparency/days.js';
 import { dashboardFor, periodOf } from '../server/modules/transparency/routes.js';
 import type { Language } from '../shared/enums.js';
 import type { SafeHtml } from './html.js';

@@ -2,8 +2,8 @@ import type { Channel, Language } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import { toBool, toIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
+import { isCalendarDate } from '../../lib/calendar-dates.js';
 import { newId } from '../../lib/ids.js';
-import { isCalendarDate } from './reference-commands.js';
 import { normaliseQuestion } from './scrub.js';
 
 /**

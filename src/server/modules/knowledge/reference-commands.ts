@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
+import { isCalendarDate } from '../../lib/calendar-dates.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { referenceData } from '../offices/reference-data.js';
@@ -135,12 +136,6 @@ function checkPeriod(input: Pick<FeeInput, 'validFrom' | 'validTo'>): void {
     throw new AppError('validation_failed', { errors: [{ field: 'validFrom', code: 'format' }] });
   if (input.validTo !== null && (!isCalendarDate(input.validTo) || input.validTo < input.validFrom))
     throw new AppError('validation_failed', { errors: [{ field: 'validTo', code: 'invalid' }] });
-}
-
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Periods of one fee code never overlap, so exactly one amount (or none) is in force on any day. */

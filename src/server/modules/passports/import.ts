@@ -1,9 +1,9 @@
 import type { Db } from '../../db/connection.js';
 import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
+import { isCalendarDate } from '../../lib/calendar-dates.js';
 import { type ApplicationInput, applyRecords, officeRules, planChange } from './apply.js';
 import {
-  isIsoDate,
   nikHash,
   normaliseApplicationNumber,
   normaliseNik,
@@ -391,7 +391,7 @@ export function parseDate(value: string): string | undefined {
   let iso = value;
   const local = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(value);
   if (local) iso = `${local[3]}-${local[2]!.padStart(2, '0')}-${local[1]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : undefined;
+  return isCalendarDate(iso) ? iso : undefined;
 }
 
 /**
@@ -402,7 +402,9 @@ export function parseDateTime(value: string, timeZone: string, offsets: OffsetCa
   const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(value);
   if (zoned) {
     const time = Date.parse(value);
-    return Number.isNaN(time) || !isIsoDate(value.slice(0, 10)) ? undefined : new Date(time).toISOString();
+    return Number.isNaN(time) || !isCalendarDate(value.slice(0, 10))
+      ? undefined
+      : new Date(time).toISOString();
   }
   const local = /^(\S+?)(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
   if (!local) return undefined;

@@ -152,13 +152,6 @@ export function searchableName(name: string): string {
     .trim();
 }
 
-/** A real calendar date `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 export interface CompletionSetting {
   speed: Speed;
   workingDays: number;

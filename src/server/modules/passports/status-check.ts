@@ -1,12 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import {
-  isIsoDate,
-  isLate,
-  normaliseApplicationNumber,
-  type PassportApplication,
-  type Stage,
-} from './model.js';
+import { isCalendarDate, localDay } from '../../lib/calendar-dates.js';
+import { isLate, normaliseApplicationNumber, type PassportApplication, type Stage } from './model.js';
 import { toApplication } from './storage.js';
 
 /**
@@ -79,7 +74,7 @@ export async function checkApplicationStatus(
     if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
   }
   const row =
-    number && isIsoDate(birthDate)
+    number && isCalendarDate(birthDate)
       ? await db
           .selectFrom('passport_applications as a')
           .innerJoin('offices as o', 'o.id', 'a.office_id')
@@ -132,10 +127,5 @@ function showsExpected(stage: Stage): boolean {
 }
 
 export function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
+  return localDay(timeZone, new Date(iso));
 }

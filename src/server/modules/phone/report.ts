@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { toIso } from '../../db/dialect.js';
+import { localDay } from '../../lib/calendar-dates.js';
 
 export interface ContactReportRow {
   day: string;
@@ -33,15 +34,9 @@ export async function contactReport(
     .where('logged_contacts.created_at', '>=', input.from.toISOString())
     .where('logged_contacts.created_at', '<', input.to.toISOString())
     .execute();
-  const dayOf = new Intl.DateTimeFormat('en-CA', {
-    timeZone: input.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
   const groups = new Map<string, ContactReportRow & { seconds: number; timed: number }>();
   for (const row of rows) {
-    const day = dayOf.format(new Date(toIso(row.created_at)));
+    const day = localDay(input.timeZone, new Date(toIso(row.created_at)));
     const topic = row.category_name ?? row.topic ?? '-';
     const key = `${day}|${row.channel}|${topic}`;
     let group = groups.get(key);

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { toBool, toIso, toIsoOrNull } from '../../db/dialect.js';
 import { onEvent } from '../../events/reactions.js';
+import { localDay } from '../../lib/calendar-dates.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { officeCalendar } from '../calendar/storage.js';
 import { findOfficeById } from '../offices/storage.js';
-import { localDay } from './days.js';
 import { aggregatesChanged } from './generation.js';
 
 /**

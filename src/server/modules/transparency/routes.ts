@@ -6,12 +6,12 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { problems } from '../../http/schema-helpers.js';
+import { isCalendarDate, localDay } from '../../lib/calendar-dates.js';
 import { findFirstOffice, findOfficeByCode, type Office } from '../offices/storage.js';
 import { computeIkm } from '../surveys/ikm.js';
 import { configuredWeight } from '../surveys/settings.js';
 import { loadSkmSums } from '../surveys/storage.js';
 import { type Dashboard, dashboardCsv, loadDashboard, publicIkm } from './dashboard.js';
-import { isCalendarDate, localDay } from './days.js';
 import { aggregatesGeneration } from './generation.js';
 import { dashboardLabels, STAGE_ORDER } from './labels.js';
 

@@ -16,6 +16,7 @@ import {
 } from '../../../test-support/factories.js';
 import { CITIZEN_ACTOR, SYSTEM_ACTOR } from '../../events/catalogue.js';
 import { runDueJobs } from '../../jobs/worker.js';
+import { localDay } from '../../lib/calendar-dates.js';
 import { addStaffMessage } from '../cases/add-message.js';
 import { findCaseByTrackingCode } from '../cases/storage.js';
 import { transitionCase } from '../cases/transition-case.js';
@@ -23,7 +24,6 @@ import { saveMailSettings } from '../email/storage.js';
 import { applyRecords } from '../passports/apply.js';
 import { giveCaseFeedback } from '../surveys/case-feedback.js';
 import { splitPeriod } from './dashboard.js';
-import { localDay } from './days.js';
 
 /**
  * One office, a known history in October 2026 (Asia/Jakarta, Monday–Friday 08:00–16:00, no holidays that month)
