@@ -17,7 +17,7 @@ export interface IdleCollector {
   stop(): void;
 }
 
-const CHECK_EVERY_MS = 5_000;
+const CHECK_EVERY_MS = 2_000;
 /** Utilisation over one interval above which the process counts as having been busy (5 % of the loop). */
 const BUSY = 0.05;
 /** Utilisation over one interval under which it counts as idle (the worker's polling stays well under this). */

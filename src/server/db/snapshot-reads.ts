@@ -1,15 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import type { Compilable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
-/** Runs compiled hot queries synchronously inside one read transaction. */
-export interface SnapshotReader {
-  all<Row>(name: string, build: () => Compilable<unknown>, parameters: readonly unknown[]): Row[];
-}
-
-interface Reader extends SnapshotReader {
+interface Reader {
   connection: BetterSqlite3.Database;
-  begin: BetterSqlite3.Statement;
-  commit: BetterSqlite3.Statement;
+  statements: Map<string, BetterSqlite3.Statement>;
 }
 
 const readers = new WeakMap<object, Reader>();
@@ -18,28 +12,14 @@ const readers = new WeakMap<object, Reader>();
  * Gives a SQLite database a second, read-only connection for the busiest read (a citizen following a case).
  *
  * Why: on the one shared connection every statement waits for Kysely's connection lock — behind a whole group
- * commit when writes are busy — and runs as its own read transaction (two file-lock system calls each). On its
- * own connection a look-up runs its statements synchronously in one read transaction: it sees exactly the
- * committed state (never a writer's open savepoints), consistent across its statements, without waiting for the
- * writer. WAL mode lets the reader and the writer work side by side.
+ * commit when writes are busy. On its own connection the look-up runs synchronously, as one statement: it sees
+ * exactly the committed state (never a writer's open savepoints), consistent across the tables it joins, without
+ * waiting for the writer. WAL mode lets the reader and the writer work side by side.
  */
 export function enableSnapshotReads(db: Kysely<any>, file: string): void {
   const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   connection.pragma('busy_timeout = 5000');
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  readers.set(db, {
-    connection,
-    begin: connection.prepare('begin'),
-    commit: connection.prepare('commit'),
-    all<Row>(name: string, build: () => Compilable<unknown>, parameters: readonly unknown[]): Row[] {
-      let statement = statements.get(name);
-      if (!statement) {
-        statement = connection.prepare(build().compile().sql);
-        statements.set(name, statement);
-      }
-      return statement.all(...parameters) as Row[];
-    },
-  });
+  readers.set(db, { connection, statements: new Map() });
 }
 
 export function closeSnapshotReads(db: Kysely<any>): void {
@@ -48,16 +28,21 @@ export function closeSnapshotReads(db: Kysely<any>): void {
 }
 
 /**
- * Runs `work` on the read-only connection in one read transaction, or returns `undefined` when the database has
- * none (PostgreSQL, in-memory SQLite) — the caller then reads through Kysely as usual.
+ * Runs one statement, written for SQLite, on the read-only connection — or returns `undefined` when the database
+ * has none (PostgreSQL, in-memory SQLite): the caller then reads through Kysely as usual. One statement is one
+ * read transaction, so everything it returns comes from the same snapshot.
  */
-export function readSnapshot<T>(db: Kysely<any>, work: (reader: SnapshotReader) => T): T | undefined {
+export function readSnapshot<Row>(
+  db: Kysely<any>,
+  text: string,
+  parameters: readonly unknown[],
+): Row[] | undefined {
   const reader = readers.get(db);
   if (!reader) return undefined;
-  reader.begin.run();
-  try {
-    return work(reader);
-  } finally {
-    reader.commit.run();
+  let statement = reader.statements.get(text);
+  if (!statement) {
+    statement = reader.connection.prepare(text);
+    reader.statements.set(text, statement);
   }
+  return statement.all(...parameters) as Row[];
 }
