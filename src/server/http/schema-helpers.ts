@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 /** A string enum as plain JSON Schema `enum`, which reads better in OpenAPI and in error messages than anyOf. */
 export function StringEnum<const T extends readonly string[]>(
@@ -8,8 +8,20 @@ export function StringEnum<const T extends readonly string[]>(
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
+/**
+ * `schema` or null. A schema with one `type` becomes a type list (`type: ['string', 'null']`, null added to an
+ * enum): fast-json-stringify serializes a type list with a typeof check, but an anyOf by running a validator
+ * for each alternative on every response — measured at 3.3 µs against 1.2 µs for a case look-up's answer.
+ * Validation and the OpenAPI 3.1 document mean the same either way.
+ */
 export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+  const { type, enum: values } = schema as { type?: unknown; enum?: unknown[] };
+  if (typeof type !== 'string') return Type.Union([schema, Type.Null()]);
+  return Type.Unsafe<Static<T> | null>({
+    ...schema,
+    type: [type, 'null'],
+    ...(values ? { enum: [...values, null] } : {}),
+  });
 }
 
 export const IsoDateTime = Type.String({ format: 'date-time' });
