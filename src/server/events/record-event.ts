@@ -27,7 +27,9 @@ export async function recordEvent<T extends EventType>(trx: Db, event: EventInpu
     type: event.type,
     actor_type: event.actor.type,
     actor_id: event.actor.id,
-    actor_name: event.actor.name,
+    // A citizen's name (an e-mail's From name, a WhatsApp profile name) would stay in the append-only log after
+    // erasure; staff names identify the person accountable for a change and are kept.
+    actor_name: event.actor.type === 'citizen' ? null : event.actor.name,
     payload: JSON.stringify(event.payload),
     created_at: event.at.toISOString(),
   };
