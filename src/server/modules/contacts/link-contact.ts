@@ -122,8 +122,15 @@ export async function linkCaseByDetails(trx: Db, caseId: string, now: Date): Pro
   return linkCaseToContact(trx, caseId, identities, { name: row.contact_name, now });
 }
 
-export async function unlinkCase(trx: Db, caseId: string): Promise<void> {
+/** Takes a case out of its contact's history; returns the contact it was linked to. */
+export async function unlinkCase(trx: Db, caseId: string): Promise<string | undefined> {
+  const link = await trx
+    .selectFrom('contact_cases')
+    .select('contact_id')
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   await trx.deleteFrom('contact_cases').where('case_id', '=', caseId).execute();
+  return link?.contact_id;
 }
 
 /** Links every case that is not linked yet (existing web and e-mail cases when this feature arrives). */
@@ -148,4 +155,76 @@ export async function linkExistingCases(db: Db, now = new Date()): Promise<numbe
     if (batch.length < 200) return linked;
     after = batch[batch.length - 1]!.id;
   }
+}
+
+/**
+ * Deletes those of the contacts that nothing refers to any more (no case, no logged call or visit), with their
+ * identities: a contact is only a way to find a person's history, and an empty one keeps nothing but their details.
+ */
+export async function removeUnusedContacts(trx: Db, contactIds: readonly string[]): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  const unused = await trx
+    .selectFrom('contacts as c')
+    .select('c.id')
+    .where('c.id', 'in', contactIds)
+    .where((eb) =>
+      eb.and([
+        eb.not(
+          eb.exists(
+            eb.selectFrom('contact_cases as cc').select('cc.case_id').whereRef('cc.contact_id', '=', 'c.id'),
+          ),
+        ),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('logged_contacts as l').select('l.id').whereRef('l.contact_id', '=', 'c.id'),
+          ),
+        ),
+      ]),
+    )
+    .execute();
+  const ids = unused.map((u) => u.id);
+  if (ids.length === 0) return 0;
+  await trx.deleteFrom('contact_identities').where('contact_id', 'in', ids).execute();
+  await trx.deleteFrom('contacts').where('id', 'in', ids).execute();
+  return ids.length;
+}
+
+/** The contacts that own any of these identities. */
+export async function contactsOwning(trx: Db, identities: readonly Identity[]): Promise<string[]> {
+  if (identities.length === 0) return [];
+  const rows = await trx
+    .selectFrom('contact_identities')
+    .select('contact_id')
+    .distinct()
+    .where((eb) => eb.or(identities.map((i) => eb.and([eb('kind', '=', i.kind), eb('value', '=', i.value)]))))
+    .execute();
+  return rows.map((r) => r.contact_id);
+}
+
+/**
+ * Forgets a person's identities (erasure): the identity rows go, a contact left with nothing goes, and a contact
+ * still used elsewhere (a case at another office) loses the display name when it is one of the erased names.
+ */
+export async function forgetIdentities(
+  trx: Db,
+  identities: readonly Identity[],
+  names: readonly string[],
+  contactIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  for (const identity of identities)
+    await trx
+      .deleteFrom('contact_identities')
+      .where('kind', '=', identity.kind)
+      .where('value', '=', identity.value)
+      .execute();
+  await removeUnusedContacts(trx, contactIds);
+  const lowered = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+  if (lowered.length && contactIds.length)
+    await trx
+      .updateTable('contacts')
+      .set({ display_name: null, updated_at: now.toISOString() })
+      .where('id', 'in', contactIds)
+      .where((eb) => eb(eb.fn('lower', ['display_name']), 'in', lowered))
+      .execute();
 }

@@ -1,14 +1,17 @@
 import { onEvent } from '../../events/reactions.js';
-import { linkCaseByDetails, unlinkCase } from './link-contact.js';
+import { linkCaseByDetails, removeUnusedContacts, unlinkCase } from './link-contact.js';
 
 // Every new case joins its person's history, whatever channel it came by (a few indexed statements).
 onEvent('case.created', async (trx, event) => {
   if (event.caseId) await linkCaseByDetails(trx, event.caseId, event.at);
 });
 
-// Anonymised contact details identify nobody any more: the case leaves the person's history.
+// Anonymised contact details identify nobody any more: the case leaves the person's history, and a contact left
+// with nothing (no other case, no logged call) goes with its identities.
 onEvent('case.contact_anonymised', async (trx, event) => {
-  if (event.caseId) await unlinkCase(trx, event.caseId);
+  if (!event.caseId) return;
+  const contactId = await unlinkCase(trx, event.caseId);
+  if (contactId) await removeUnusedContacts(trx, [contactId]);
 });
 
 // Corrected details may name another person: link again from scratch.

@@ -198,3 +198,44 @@ export async function listDeliveries(db: Db, caseId: string): Promise<DeliveryVi
     failedAt: toIsoOrNull(row.failed_at ?? null),
   }));
 }
+
+/**
+ * Forgets the app conversations of anonymised cases: their threads (so the next message from that user starts a
+ * new case instead of reviving an anonymised one) and their message rows, which carry the user's WhatsApp number
+ * or Telegram chat id and, until processed, the raw payload with the profile name. A queued reply whose row is
+ * gone is not sent (its job finds nothing). Returns the app users the cases were with.
+ */
+export async function forgetConversationsOfCases(
+  trx: Db,
+  caseIds: readonly string[],
+): Promise<{ channel: MessagingChannel; externalUser: string }[]> {
+  if (caseIds.length === 0) return [];
+  const users = await trx
+    .selectFrom('channel_messages')
+    .select(['channel', 'external_user'])
+    .distinct()
+    .where('case_id', 'in', caseIds)
+    .execute();
+  await trx.deleteFrom('channel_threads').where('case_id', 'in', caseIds).execute();
+  await trx.deleteFrom('channel_messages').where('case_id', 'in', caseIds).execute();
+  return users.map((u) => ({ channel: u.channel, externalUser: u.external_user }));
+}
+
+/** Forgets everything stored under these app users, whatever case it belongs to (erasure of the person). */
+export async function forgetExternalUsers(
+  trx: Db,
+  users: readonly { channel: MessagingChannel; externalUser: string }[],
+): Promise<void> {
+  for (const user of users) {
+    await trx
+      .deleteFrom('channel_threads')
+      .where('channel', '=', user.channel)
+      .where('external_user', '=', user.externalUser)
+      .execute();
+    await trx
+      .deleteFrom('channel_messages')
+      .where('channel', '=', user.channel)
+      .where('external_user', '=', user.externalUser)
+      .execute();
+  }
+}

@@ -6,7 +6,8 @@ import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { StaffUser } from '../accounts/model.js';
-import { anonymiseCaseContact } from './anonymise.js';
+import { eraseSubject } from './erase.js';
+import { findSubject, type Subject } from './subject.js';
 
 /** UU 27/2022: a controller answers a data subject's request within 3 × 24 hours. */
 export const RESPONSE_HOURS = 72;
@@ -134,7 +135,10 @@ export async function listRequests(db: Db, officeId: string): Promise<DataSubjec
   return rows.map((r) => toRequest(r as Row));
 }
 
-/** The cases a request is about: by tracking code, or by the contact e-mail the person used. */
+/**
+ * The cases a correction is about: by tracking code, or by the contact e-mail the person used. Access and erasure
+ * follow the person further (subject.ts); a correction changes only the cases the person named.
+ */
 async function casesOf(db: Db, request: DataSubjectRequest) {
   return db
     .selectFrom('cases')
@@ -149,42 +153,16 @@ async function casesOf(db: Db, request: DataSubjectRequest) {
     .execute();
 }
 
-/** Everything Loket holds about the person (access request), as one JSON document. */
+/**
+ * Everything Loket holds about the person (access request), as one JSON document: their cases with what they and
+ * the office wrote, the identities their contact has, their WhatsApp/Telegram conversations, live chats, logged
+ * calls and visits, e-mail records and passport applications with their contact details.
+ */
 export async function exportSubjectData(db: Db, actor: Actor, request: DataSubjectRequest) {
-  const cases = await casesOf(db, request);
+  const subject = await findSubject(db, request);
   const documents = [];
-  for (const c of cases) {
-    const messages = await db
-      .selectFrom('case_messages')
-      .select(['kind', 'body', 'author_type', 'created_at'])
-      .where('case_id', '=', c.id)
-      .where('kind', 'in', ['public_reply', 'citizen_message'])
-      .orderBy('created_at')
-      .execute();
-    const attachments = await db
-      .selectFrom('case_attachments')
-      .select(['file_name', 'media_type', 'size_bytes'])
-      .where('case_id', '=', c.id)
-      .execute();
-    documents.push({
-      trackingCode: c.tracking_code,
-      type: c.type,
-      status: c.status,
-      channel: c.channel,
-      subject: c.subject,
-      description: c.description,
-      contact: { name: c.contact_name, email: c.contact_email, phone: c.contact_phone },
-      receivedAt: toIso(c.received_at),
-      closedAt: toIsoOrNull(c.closed_at),
-      messages: messages.map((m) => ({
-        kind: m.kind,
-        author: m.author_type,
-        body: m.body,
-        at: toIso(m.created_at),
-      })),
-      attachments: attachments.map((a) => ({ name: a.file_name, type: a.media_type, bytes: a.size_bytes })),
-    });
-  }
+  for (const c of subject.cases) documents.push(await exportCase(db, c));
+  const held = await exportAcrossChannels(db, subject);
   await inTransaction(db, (trx) =>
     recordEvent(trx, {
       type: 'privacy.data_exported',
@@ -194,7 +172,183 @@ export async function exportSubjectData(db: Db, actor: Actor, request: DataSubje
       at: new Date(),
     }),
   );
-  return { requestId: request.id, generatedAt: new Date().toISOString(), cases: documents };
+  return { requestId: request.id, generatedAt: new Date().toISOString(), cases: documents, ...held };
+}
+
+async function exportCase(db: Db, c: Subject['cases'][number]) {
+  const messages = await db
+    .selectFrom('case_messages')
+    .select(['kind', 'body', 'author_type', 'created_at'])
+    .where('case_id', '=', c.id)
+    .where('kind', 'in', ['public_reply', 'citizen_message'])
+    .orderBy('created_at')
+    .execute();
+  const attachments = await db
+    .selectFrom('case_attachments')
+    .select(['file_name', 'media_type', 'size_bytes'])
+    .where('case_id', '=', c.id)
+    .execute();
+  return {
+    trackingCode: c.tracking_code,
+    type: c.type,
+    status: c.status,
+    channel: c.channel,
+    subject: c.subject,
+    description: c.description,
+    contact: { name: c.contact_name, email: c.contact_email, phone: c.contact_phone },
+    receivedAt: toIso(c.received_at),
+    closedAt: toIsoOrNull(c.closed_at),
+    messages: messages.map((m) => ({
+      kind: m.kind,
+      author: m.author_type,
+      body: m.body,
+      at: toIso(m.created_at),
+    })),
+    attachments: attachments.map((a) => ({ name: a.file_name, type: a.media_type, bytes: a.size_bytes })),
+  };
+}
+
+/** What is held under the person rather than under one case. */
+async function exportAcrossChannels(db: Db, subject: Subject) {
+  const caseIds = subject.cases.map((c) => c.id);
+  const codeOf = new Map(subject.cases.map((c) => [c.id, c.tracking_code]));
+  const chats = caseIds.length
+    ? await db
+        .selectFrom('chat_conversations')
+        .select(['id', 'case_id', 'language', 'created_at', 'ended_at'])
+        .where('case_id', 'in', caseIds)
+        .orderBy('created_at')
+        .execute()
+    : [];
+  const transcripts = [];
+  for (const chat of chats) {
+    const messages = await db
+      .selectFrom('chat_messages')
+      .select(['author', 'body', 'created_at'])
+      .where('conversation_id', '=', chat.id)
+      .where('author', '!=', 'system')
+      .orderBy('seq')
+      .execute();
+    transcripts.push({
+      trackingCode: chat.case_id ? codeOf.get(chat.case_id) : null,
+      language: chat.language,
+      startedAt: toIso(chat.created_at),
+      endedAt: toIsoOrNull(chat.ended_at),
+      messages: messages.map((m) => ({ author: m.author, body: m.body, at: toIso(m.created_at) })),
+    });
+  }
+  const conversations = [];
+  for (const user of subject.appUsers) {
+    const thread = await db
+      .selectFrom('channel_threads')
+      .select(['display_name', 'case_id', 'last_inbound_at'])
+      .where('channel', '=', user.channel)
+      .where('external_user', '=', user.externalUser)
+      .executeTakeFirst();
+    const messages = await db
+      .selectFrom('channel_messages')
+      .select(['direction', 'kind', 'status', 'case_id', 'created_at'])
+      .where('channel', '=', user.channel)
+      .where('external_user', '=', user.externalUser)
+      .orderBy('created_at')
+      .execute();
+    if (!thread && messages.length === 0) continue;
+    conversations.push({
+      channel: user.channel,
+      user: user.externalUser,
+      displayName: thread?.display_name ?? null,
+      lastMessageAt: thread ? toIso(thread.last_inbound_at) : null,
+      messages: messages.map((m) => ({
+        direction: m.direction,
+        kind: m.kind,
+        status: m.status,
+        trackingCode: m.case_id ? (codeOf.get(m.case_id) ?? null) : null,
+        at: toIso(m.created_at),
+      })),
+    });
+  }
+  const calls =
+    subject.contactIds.length || subject.phones.length
+      ? await db
+          .selectFrom('logged_contacts')
+          .select([
+            'channel',
+            'caller_number',
+            'caller_name',
+            'topic',
+            'outcome',
+            'answer',
+            'case_id',
+            'created_at',
+          ])
+          .where((eb) =>
+            eb.or([
+              ...(subject.contactIds.length ? [eb('contact_id', 'in', subject.contactIds)] : []),
+              ...(subject.phones.length ? [eb('caller_number', 'in', subject.phones)] : []),
+            ]),
+          )
+          .orderBy('created_at')
+          .execute()
+      : [];
+  const emails = subject.emails.length
+    ? await db
+        .selectFrom('email_messages')
+        .select(['direction', 'sender', 'recipient', 'subject', 'case_id', 'created_at'])
+        .where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['sender']), 'in', subject.emails),
+            eb(eb.fn('lower', ['recipient']), 'in', subject.emails),
+            ...(caseIds.length ? [eb('case_id', 'in', caseIds)] : []),
+          ]),
+        )
+        .orderBy('created_at')
+        .execute()
+    : [];
+  const passports = subject.emails.length
+    ? await db
+        .selectFrom('passport_applications')
+        .select([
+          'application_number',
+          'applicant_name',
+          'stage',
+          'contact_email',
+          'contact_phone',
+          'contact_consent',
+        ])
+        .where((eb) => eb.fn('lower', ['contact_email']), 'in', subject.emails)
+        .execute()
+    : [];
+  return {
+    identities: subject.identities,
+    chats: transcripts,
+    messagingConversations: conversations,
+    loggedContacts: calls.map((c) => ({
+      channel: c.channel,
+      callerNumber: c.caller_number,
+      callerName: c.caller_name,
+      topic: c.topic,
+      outcome: c.outcome,
+      answer: c.answer,
+      trackingCode: c.case_id ? (codeOf.get(c.case_id) ?? null) : null,
+      at: toIso(c.created_at),
+    })),
+    emails: emails.map((e) => ({
+      direction: e.direction,
+      sender: e.sender,
+      recipient: e.recipient,
+      subject: e.subject,
+      trackingCode: e.case_id ? (codeOf.get(e.case_id) ?? null) : null,
+      at: toIso(e.created_at),
+    })),
+    passportApplications: passports.map((p) => ({
+      applicationNumber: p.application_number,
+      applicantName: p.applicant_name,
+      stage: p.stage,
+      contactEmail: p.contact_email,
+      contactPhone: p.contact_phone,
+      contactConsent: Boolean(p.contact_consent),
+    })),
+  };
 }
 
 /**
@@ -218,11 +372,13 @@ export async function completeRequest(
   if (request.status !== 'open') throw new AppError('conflict');
   let affected = 0;
   if (input.status === 'completed') {
-    const cases = await casesOf(db, request);
     if (request.kind === 'erasure') {
-      for (const c of cases)
-        if (await anonymiseCaseContact(db, actor, c.id, 'erasure_request', now, request.id)) affected++;
+      // One transaction: an erasure is not left half done, with the person still findable by what remains.
+      affected = await inTransaction(db, async (trx) =>
+        eraseSubject(trx, actor, await findSubject(trx, request), request.id, now),
+      );
     }
+    const cases = request.kind === 'correction' ? await casesOf(db, request) : [];
     if (request.kind === 'correction') {
       const correction = input.correction ?? {};
       const set: Record<string, string> = {};
@@ -253,7 +409,7 @@ export async function completeRequest(
         affected++;
       }
     }
-    if (request.kind === 'access') affected = cases.length;
+    if (request.kind === 'access') affected = (await findSubject(db, request)).cases.length;
   }
   await inTransaction(db, async (trx) => {
     await trx

@@ -76,7 +76,11 @@ export function monthsBefore(now: Date, months: number): Date {
   return target;
 }
 
-/** Anonymises contact details of closed cases past their office's retention; returns how many cases changed. */
+/**
+ * Anonymises contact details of closed cases past their office's retention (anonymise.ts: the case's fields,
+ * e-mail records, app conversation, logged call, message names); returns how many cases changed. Retention works
+ * per case: the person's contact and identities stay while another of their cases or calls still uses them.
+ */
 export async function applyRetention(db: Db, now: Date, batch = 500, signal?: AbortSignal): Promise<number> {
   const rules = await db
     .selectFrom('retention_policies')
@@ -104,6 +108,10 @@ export async function applyRetention(db: Db, now: Date, batch = 500, signal?: Ab
               .select('m.id')
               .whereRef('m.case_id', '=', 'cases.id')
               .where((m) => m.or([m('m.sender', 'is not', null), m('m.recipient', 'is not', null)])),
+          ),
+          // A WhatsApp or Telegram conversation keeps the number or chat id after the case's fields are gone.
+          eb.exists(
+            eb.selectFrom('channel_messages as cm').select('cm.id').whereRef('cm.case_id', '=', 'cases.id'),
           ),
         ]),
       )
