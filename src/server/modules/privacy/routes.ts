@@ -194,7 +194,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
         tags,
         security,
         summary:
-          'Closes a request: erasure anonymises the matching cases’ contact details, correction writes new ones',
+          'Closes a request: erasure removes the person’s details across channels, correction writes new ones',
         params: Type.Object({ id: Uuid }),
         body: Type.Object({
           status: StringEnum(['completed', 'rejected'] as const),
