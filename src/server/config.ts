@@ -106,6 +106,13 @@ export interface Config {
   mail: MailSettings;
   whatsapp: WhatsAppSettings;
   telegram: TelegramSettings;
+  /**
+   * Outbound calls to URLs administrators set (publication webhooks, messaging API base URLs) may go to private,
+   * loopback and link-local addresses (LOKET_OUTBOUND_ALLOW_PRIVATE). Off by default: such a URL would let an
+   * administrator's account reach the database or a metadata service from Loket's network. Tests turn it on to
+   * deliver to local receivers.
+   */
+  outboundAllowPrivate: boolean;
   /** The first administrator, created on first start when no account exists. */
   adminEmail?: string;
   adminPassword?: string;
@@ -146,6 +153,7 @@ export function parseConfig(
     secret: secret(env, 'LOKET_SECRET'),
     demo: flag(env, 'LOKET_DEMO', true),
     trustProxy: flag(env, 'LOKET_TRUST_PROXY', false),
+    outboundAllowPrivate: flag(env, 'LOKET_OUTBOUND_ALLOW_PRIVATE', false),
     logLevel: oneOf(env, 'LOKET_LOG_LEVEL', LOG_LEVELS, 'info'),
     sqliteSynchronous: oneOf(env, 'LOKET_SQLITE_SYNCHRONOUS', ['normal', 'full'] as const, 'normal'),
     role: oneOf(env, 'LOKET_ROLE', PROCESS_ROLES, 'all'),

@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   integrity_unavailable: 503,
   proof_of_work_failed: 400,
   publication_blocked: 422,
+  url_not_allowed: 422,
   second_publisher_required: 403,
   invalid_signature: 401,
   channel_not_configured: 503,

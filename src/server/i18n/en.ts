@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'error.csrf_failed':
     'The request was refused because its security token did not match. Reload the page and try again.',
   'error.two_factor_setup_required': 'Your role requires two-step verification. Set it up first.',
+  'error.url_not_allowed': 'The address cannot be used',
   'error.weak_password': 'The password is too weak',
   'error.email_taken': 'This e-mail is already used by another account',
   'error.two_factor_mandatory': 'Two-step verification is mandatory for this role and cannot be turned off',
@@ -102,6 +103,9 @@ export const en: Record<MessageKey, string> = {
   'validation.file_count': 'At most 5 files at once',
   'validation.file_mismatch': 'The file name does not match its content',
   'validation.multipart': 'Send the files as multipart/form-data',
+  'url.not_public':
+    'The address does not lead to the public internet (loopback, private, link-local and other internal addresses are refused)',
+  'url.unresolvable': "The address's host name cannot be found",
 
   'type.string': 'text',
   'type.number': 'a number',

@@ -69,6 +69,7 @@ export const id = {
     'Permintaan ditolak karena token keamanan tidak cocok. Muat ulang halaman lalu coba lagi.',
   'error.two_factor_setup_required':
     'Peran Anda mewajibkan verifikasi dua langkah. Aktifkan terlebih dahulu.',
+  'error.url_not_allowed': 'Alamat ini tidak dapat digunakan',
   'error.weak_password': 'Kata sandi terlalu lemah',
   'error.email_taken': 'E-mail ini sudah dipakai akun lain',
   'error.two_factor_mandatory': 'Verifikasi dua langkah wajib untuk peran ini dan tidak dapat dimatikan',
@@ -100,6 +101,9 @@ export const id = {
   'validation.file_count': 'Paling banyak 5 berkas sekaligus',
   'validation.file_mismatch': 'Nama berkas tidak cocok dengan isinya',
   'validation.multipart': 'Kirim berkas sebagai multipart/form-data',
+  'url.not_public':
+    'Alamat ini tidak menuju internet publik (alamat loopback, privat, link-local, dan alamat internal lainnya ditolak)',
+  'url.unresolvable': 'Nama host pada alamat ini tidak ditemukan',
 
   'type.string': 'teks',
   'type.number': 'angka',

@@ -486,7 +486,7 @@ export const staffPublicationRoutes: FastifyPluginAsyncTypebox<AppContext> = asy
       },
     },
     async (request, reply) => {
-      const { webhook, signingSecret } = await saveWebhook(db, request.actor, config.secret, request.body);
+      const { webhook, signingSecret } = await saveWebhook(db, request.actor, config, request.body);
       return reply.code(201).send({ ...webhook, signingSecret });
     },
   );
@@ -504,7 +504,7 @@ export const staffPublicationRoutes: FastifyPluginAsyncTypebox<AppContext> = asy
       },
     },
     async (request) => {
-      const { webhook, signingSecret } = await saveWebhook(db, request.actor, config.secret, {
+      const { webhook, signingSecret } = await saveWebhook(db, request.actor, config, {
         ...request.body,
         id: request.params.id,
       });

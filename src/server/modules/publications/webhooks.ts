@@ -10,6 +10,7 @@ import { recordEvent } from '../../events/record-event.js';
 import { enqueueJob } from '../../jobs/outbox.js';
 import { defineJob } from '../../jobs/registry.js';
 import { newId } from '../../lib/ids.js';
+import { assertAllowedUrl, type OutboundPolicy, publicFetch } from '../../lib/public-fetch.js';
 import { open, seal } from '../../lib/secret-box.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { type Citation, citationLabel } from './enforcement-records.js';
@@ -46,15 +47,8 @@ export interface Delivery {
   updatedAt: string;
 }
 
-function checkUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AppError('validation_failed', { errors: [{ field: 'url', code: 'format' }] });
-  }
-  if (!['https:', 'http:'].includes(parsed.protocol) || parsed.username || parsed.password)
-    throw new AppError('validation_failed', { errors: [{ field: 'url', code: 'format' }] });
+function policyOf(config: { outboundAllowPrivate: boolean }): OutboundPolicy {
+  return { allowPrivate: config.outboundAllowPrivate };
 }
 
 export async function listWebhooks(db: Db): Promise<Webhook[]> {
@@ -76,11 +70,12 @@ export async function listWebhooks(db: Db): Promise<Webhook[]> {
 export async function saveWebhook(
   db: Db,
   actor: Actor,
-  secret: string,
+  config: Pick<Config, 'secret'> & { outboundAllowPrivate: boolean },
   input: { id?: string; name: string; url: string; active: boolean; rotateSecret?: boolean },
   at = new Date(),
 ): Promise<{ webhook: Webhook; signingSecret: string | null }> {
-  checkUrl(input.url);
+  await assertAllowedUrl(input.url, policyOf(config), 'url');
+  const { secret } = config;
   const id = input.id ?? newId(at.getTime());
   const signingSecret =
     !input.id || input.rotateSecret ? `whsec_${randomBytes(24).toString('base64url')}` : null;
@@ -284,19 +279,24 @@ export const deliverJob = defineJob('publications.deliver-webhook', {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Loket-Webhook/1',
-          'x-loket-event': 'publication.published',
-          'x-loket-delivery': deliveryId,
-          'x-loket-signature': signature(open(ctx.config.secret, PURPOSE, row.secret_sealed), raw),
+      // Checked again here, after DNS resolution, on the address actually connected to (see publicFetch).
+      const response = await publicFetch(
+        row.url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Loket-Webhook/1',
+            'x-loket-event': 'publication.published',
+            'x-loket-delivery': deliveryId,
+            'x-loket-signature': signature(open(ctx.config.secret, PURPOSE, row.secret_sealed), raw),
+          },
+          body: raw,
+          redirect: 'manual',
+          signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(TIMEOUT_MS)]),
         },
-        body: raw,
-        redirect: 'manual',
-        signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(TIMEOUT_MS)]),
-      });
+        policyOf(ctx.config),
+      );
       statusCode = response.status;
       await response.body?.cancel();
       if (!response.ok) error = `HTTP ${response.status}`;
