@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import type { MessagingChannel } from '../../db/schema.js';
 import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
+import { assertAllowedUrl, type OutboundPolicy } from '../../lib/public-fetch.js';
 import { open, seal } from '../../lib/secret-box.js';
 import { inTransaction } from '../../lib/transaction.js';
 
@@ -38,13 +39,29 @@ async function storedOverrides(db: Db, config: Config, channel: MessagingChannel
   return opened;
 }
 
+/**
+ * The settings in force, with the outbound policy their API calls follow: an administrator can point the API base
+ * URL elsewhere (and the access token goes with every call), so calls reach public addresses only unless
+ * LOKET_OUTBOUND_ALLOW_PRIVATE says otherwise.
+ */
+export type WhatsAppInForce = WhatsAppSettings & OutboundPolicy;
+export type TelegramInForce = TelegramSettings & OutboundPolicy;
+
 /** The WhatsApp settings in force: the environment's, with what an administrator saved in the console on top. */
-export async function whatsappSettings(db: Db, config: Config): Promise<WhatsAppSettings> {
-  return { ...config.whatsapp, ...(await storedOverrides(db, config, 'whatsapp')) };
+export async function whatsappSettings(db: Db, config: Config): Promise<WhatsAppInForce> {
+  return {
+    ...config.whatsapp,
+    ...(await storedOverrides(db, config, 'whatsapp')),
+    allowPrivate: config.outboundAllowPrivate,
+  };
 }
 
-export async function telegramSettings(db: Db, config: Config): Promise<TelegramSettings> {
-  return { ...config.telegram, ...(await storedOverrides(db, config, 'telegram')) };
+export async function telegramSettings(db: Db, config: Config): Promise<TelegramInForce> {
+  return {
+    ...config.telegram,
+    ...(await storedOverrides(db, config, 'telegram')),
+    allowPrivate: config.outboundAllowPrivate,
+  };
 }
 
 export async function settingsFor(db: Db, config: Config, channel: MessagingChannel) {
@@ -77,6 +94,8 @@ export async function saveChannelSettings(
   input: Record<string, string | null | undefined>,
   now = new Date(),
 ): Promise<void> {
+  const baseUrl = input.apiBaseUrl;
+  if (baseUrl) await assertAllowedUrl(baseUrl, { allowPrivate: config.outboundAllowPrivate }, 'apiBaseUrl');
   const current = await storedOverrides(db, config, channel);
   const changed: string[] = [];
   for (const key of [...PLAIN_FIELDS[channel], ...SECRET_FIELDS[channel]] as string[]) {

@@ -151,7 +151,7 @@ export const messagingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async
           'Override settings of a messaging channel (national administrators). A field set to null returns to the environment value; a field left out is kept.',
         params: ChannelParam,
         body: SettingsBody,
-        response: { 200: SettingsView, ...problems(400, 401, 403, 404) },
+        response: { 200: SettingsView, ...problems(400, 401, 403, 404, 422) },
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import type { TelegramSettings } from '../../../config.js';
 import { callPlatform, PlatformError } from '../http-errors.js';
+import type { TelegramInForce } from '../settings.js';
 
 /**
  * The parts of the Telegram Bot API Loket uses (https://core.telegram.org/bots/api): sendMessage, sendDocument,
@@ -20,17 +21,22 @@ function botToken(settings: TelegramSettings): string {
 }
 
 async function call<T>(
-  settings: TelegramSettings,
+  settings: TelegramInForce,
   method: string,
   body: Record<string, unknown> | FormData,
 ): Promise<T> {
   const url = `${settings.apiBaseUrl}/bot${botToken(settings)}/${method}`;
-  const response = await callPlatform('telegram', url, {
-    method: 'POST',
-    ...(body instanceof FormData
-      ? { body }
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  const response = await callPlatform(
+    'telegram',
+    url,
+    {
+      method: 'POST',
+      ...(body instanceof FormData
+        ? { body }
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    },
+    settings,
+  );
   let answer: BotAnswer<T> = { ok: false };
   try {
     answer = (await response.json()) as BotAnswer<T>;
@@ -47,7 +53,7 @@ async function call<T>(
   throw new PlatformError('telegram', String(code), description, retryable);
 }
 
-export async function sendMessage(settings: TelegramSettings, chatId: string, text: string): Promise<number> {
+export async function sendMessage(settings: TelegramInForce, chatId: string, text: string): Promise<number> {
   const result = await call<{ message_id: number }>(settings, 'sendMessage', {
     chat_id: chatId,
     text: text.slice(0, 4096),
@@ -56,7 +62,7 @@ export async function sendMessage(settings: TelegramSettings, chatId: string, te
 }
 
 export async function sendFile(
-  settings: TelegramSettings,
+  settings: TelegramInForce,
   chatId: string,
   file: { content: Buffer; mediaType: string; fileName: string },
 ): Promise<number> {
@@ -70,7 +76,7 @@ export async function sendFile(
 
 /** getFile, then the download from /file/bot<token>/<file_path>; files over the limit are not downloaded. */
 export async function downloadFile(
-  settings: TelegramSettings,
+  settings: TelegramInForce,
   fileId: string,
   maxBytes: number,
 ): Promise<{ content: Buffer } | { tooLarge: true }> {
@@ -81,6 +87,8 @@ export async function downloadFile(
   const response = await callPlatform(
     'telegram',
     `${settings.apiBaseUrl}/file/bot${botToken(settings)}/${info.file_path}`,
+    {},
+    settings,
   );
   if (!response.ok)
     throw new PlatformError('telegram', String(response.status), response.statusText, response.status >= 500);

@@ -1,5 +1,6 @@
 import type { WhatsAppSettings } from '../../../config.js';
 import { callPlatform, PlatformError } from '../http-errors.js';
+import type { WhatsAppInForce } from '../settings.js';
 
 /**
  * The parts of the WhatsApp Cloud API (Graph API) Loket uses: send a message, upload media, fetch media.
@@ -71,7 +72,7 @@ export type OutgoingMessage =
 
 /** POST /{phone-number-id}/messages; returns the new message's wamid. */
 export async function sendMessage(
-  settings: WhatsAppSettings,
+  settings: WhatsAppInForce,
   to: string,
   message: OutgoingMessage,
 ): Promise<string> {
@@ -99,11 +100,16 @@ export async function sendMessage(
       ...(message.type === 'document' && message.fileName ? { filename: message.fileName } : {}),
     };
   }
-  const response = await callPlatform('whatsapp', `${settings.apiBaseUrl}/${phoneNumberId}/messages`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
-  });
+  const response = await callPlatform(
+    'whatsapp',
+    `${settings.apiBaseUrl}/${phoneNumberId}/messages`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    },
+    settings,
+  );
   if (!response.ok) throw await graphError(response);
   const body = (await response.json()) as { messages?: { id: string }[] };
   const id = body.messages?.[0]?.id;
@@ -113,7 +119,7 @@ export async function sendMessage(
 
 /** POST /{phone-number-id}/media (multipart); returns the media id to send. */
 export async function uploadMedia(
-  settings: WhatsAppSettings,
+  settings: WhatsAppInForce,
   file: { content: Buffer; mediaType: string; fileName: string },
 ): Promise<string> {
   const { token, phoneNumberId } = requireSending(settings);
@@ -121,11 +127,16 @@ export async function uploadMedia(
   form.set('messaging_product', 'whatsapp');
   form.set('type', file.mediaType);
   form.set('file', new Blob([file.content], { type: file.mediaType }), file.fileName);
-  const response = await callPlatform('whatsapp', `${settings.apiBaseUrl}/${phoneNumberId}/media`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
+  const response = await callPlatform(
+    'whatsapp',
+    `${settings.apiBaseUrl}/${phoneNumberId}/media`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    },
+    settings,
+  );
   if (!response.ok) throw await graphError(response);
   const body = (await response.json()) as { id?: string };
   if (!body.id) throw new PlatformError('whatsapp', 'bad_response', 'no media id in the answer', true);
@@ -137,7 +148,7 @@ export async function uploadMedia(
  * the same bearer token. Files larger than `maxBytes` are not downloaded.
  */
 export async function downloadMedia(
-  settings: WhatsAppSettings,
+  settings: WhatsAppInForce,
   mediaId: string,
   maxBytes: number,
 ): Promise<{ content: Buffer; mimeType: string } | { tooLarge: true; mimeType: string }> {
@@ -145,15 +156,20 @@ export async function downloadMedia(
     throw new PlatformError('whatsapp', 'not_configured', 'access token not set', false);
   }
   const auth = { authorization: `Bearer ${settings.accessToken}` };
-  const meta = await callPlatform('whatsapp', `${settings.apiBaseUrl}/${encodeURIComponent(mediaId)}`, {
-    headers: auth,
-  });
+  const meta = await callPlatform(
+    'whatsapp',
+    `${settings.apiBaseUrl}/${encodeURIComponent(mediaId)}`,
+    {
+      headers: auth,
+    },
+    settings,
+  );
   if (!meta.ok) throw await graphError(meta);
   const info = (await meta.json()) as { url?: string; mime_type?: string; file_size?: number | string };
   if (!info.url) throw new PlatformError('whatsapp', 'bad_response', 'no media url in the answer', true);
   const mimeType = info.mime_type ?? 'application/octet-stream';
   if (Number(info.file_size) > maxBytes) return { tooLarge: true, mimeType };
-  const file = await callPlatform('whatsapp', info.url, { headers: auth });
+  const file = await callPlatform('whatsapp', info.url, { headers: auth }, settings);
   if (!file.ok) throw await graphError(file);
   const content = Buffer.from(await file.arrayBuffer());
   if (content.length > maxBytes) return { tooLarge: true, mimeType };

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import type { WhatsAppSettings } from '../../../config.js';
 import type { Db } from '../../../db/connection.js';
 import { toIso } from '../../../db/dialect.js';
 import { recordEvent } from '../../../events/record-event.js';
@@ -10,7 +9,7 @@ import { inTransaction } from '../../../lib/transaction.js';
 import { AttachmentStore, listAttachments } from '../../cases/attachments.js';
 import { RECEIPT_KEY_PURPOSE } from '../conversation.js';
 import { PlatformError } from '../http-errors.js';
-import { whatsappSettings } from '../settings.js';
+import { type WhatsAppInForce, whatsappSettings } from '../settings.js';
 import { findChannelMessage, findThread, insertOutbound, updateChannelMessage } from '../storage.js';
 import { type OutgoingMessage, REENGAGEMENT_REQUIRED, sendMessage, uploadMedia } from './graph-api.js';
 
@@ -96,7 +95,7 @@ function outgoing(
   mode: ReplyMode,
   text: string,
   trackingCode: string,
-  settings: WhatsAppSettings,
+  settings: WhatsAppInForce,
 ): OutgoingMessage {
   if (mode === 'text') return { type: 'text', body: text.slice(0, 4096) };
   // The template ("There is an answer to your case {{1}}: {{2}}") carries the reply itself, flattened to one line.
@@ -134,7 +133,7 @@ async function textOf(
 /** The reply's attachments, each uploaded to Meta and sent as an image or a document after the text. */
 async function sendAttachments(
   ctx: Pick<JobContext, 'db' | 'config' | 'now'>,
-  settings: WhatsAppSettings,
+  settings: WhatsAppInForce,
   row: { case_id: string | null; external_user: string },
   caseMessageId: string,
 ): Promise<void> {
