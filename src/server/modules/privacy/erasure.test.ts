@@ -20,8 +20,10 @@ import {
   signWebhook,
   startFakeWhatsApp,
 } from '../../../test-support/fake-whatsapp.js';
+import { enqueueJob } from '../../jobs/outbox.js';
 import { runDueJobs } from '../../jobs/worker.js';
 import { requestAgent, sendVisitorMessage, startConversation } from '../chat/conversations.js';
+import { sendEmailJob } from '../email/delivery.js';
 import { acceptInboundMail } from '../email/inbound/receive.js';
 import { createApiKey } from '../passports/api-keys.js';
 
@@ -125,7 +127,7 @@ async function email(officeId: string, n: number, extraHeaders = '') {
 
 /**
  * The person everywhere: a web case, two e-mails (one a case, one an ignored auto-reply that stays without a
- * case), a WhatsApp case, a logged call, a PBX call record and a live chat.
+ * case), a WhatsApp case, a logged call, a PBX call record, a live chat and a queued e-mail to them.
  */
 async function seedPerson(): Promise<{ chatCode: string }> {
   const officeId = await officeIdOf(t.db, 'TST');
@@ -174,6 +176,13 @@ async function seedPerson(): Promise<{ chatCode: string }> {
     name: PERSON.name,
   });
   await drain();
+  // A mail to the person still waiting in the queue (due tomorrow): it must not reach them after erasure.
+  await enqueueJob(
+    t.db,
+    sendEmailJob,
+    { officeId, to: PERSON.email, subject: 'Paspor Anda', text: 'Paspor Anda sudah dapat diambil.' },
+    { runAt: new Date(Date.now() + 86_400_000) },
+  );
   return { chatCode: handOff.receipt!.trackingCode };
 }
 
@@ -230,6 +239,7 @@ describe(`erasure across channels on ${ENGINE}`, () => {
       'email_messages.recipient',
       'email_messages.sender',
       'email_raw.content',
+      'jobs.payload',
     ])
       expect(
         before.some((f) => f.startsWith(`${place}:`)),
