@@ -14,6 +14,7 @@ import {
   TEST_SECRET,
   type TestApp,
 } from '../../../test-support/factories.js';
+import { FAKE_TG, type FakeTelegram, startFakeTelegram } from '../../../test-support/fake-telegram.js';
 import {
   FAKE_WA,
   type FakeWhatsApp,
@@ -59,11 +60,13 @@ const ALLOWED = new Set(['data_subject_requests.email']);
 
 let t: TestApp;
 let fake: FakeWhatsApp;
+let telegram: FakeTelegram;
 let supervisor: StaffHeaders;
 let agent: StaffHeaders;
 
 beforeAll(async () => {
   fake = await startFakeWhatsApp();
+  telegram = await startFakeTelegram();
   const base = buildConfig();
   t = await createTestApp({
     dataDir: mkdtempSync(path.join(tmpdir(), 'loket-erasure-')),
@@ -76,12 +79,21 @@ beforeAll(async () => {
       apiBaseUrl: fake.apiBaseUrl,
       templateName: FAKE_WA.templateName,
     },
+    telegram: {
+      ...base.telegram,
+      botToken: FAKE_TG.botToken,
+      secretToken: FAKE_TG.secretToken,
+      apiBaseUrl: telegram.apiBaseUrl,
+    },
   });
   supervisor = await staffOf(t, 'supervisor');
   agent = await staffOf(t, 'agent');
 });
 
-afterAll(() => fake?.close());
+afterAll(async () => {
+  await fake?.close();
+  await telegram?.close();
+});
 
 async function drain() {
   for (let i = 0; i < 20; i++) {
@@ -203,9 +215,9 @@ function asText(value: unknown): string {
 }
 
 /** Every `table.column` whose raw value contains one of the needles, with the needle. */
-async function findPerson(): Promise<string[]> {
+async function findPerson(of: readonly string[] = NEEDLES): Promise<string[]> {
   const found: string[] = [];
-  const needles = NEEDLES.map((n) => n.toLowerCase());
+  const needles = of.map((n) => n.toLowerCase());
   for (const table of await tableNames()) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(t.db);
     for (const row of rows)
@@ -310,5 +322,43 @@ describe(`erasure across channels on ${ENGINE}`, () => {
     expect(chatCase.contact_name).toBeNull();
     expect(chatCase.description).toContain('Jam buka kantor?');
     expect(await t.db.selectFrom('contacts').select('id').execute()).toEqual([]);
+  });
+
+  it('finds a Telegram-only person by the tracking code and forgets their chat id and name', async () => {
+    const chatId = 318_442_977;
+    const update = JSON.stringify(
+      telegram.text(chatId, 'Rudi Hartanto', 'Selamat siang, bagaimana cara membuat paspor?'),
+    );
+    const received = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/channels/telegram/webhook',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': FAKE_TG.secretToken },
+      payload: update,
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    await drain();
+    const thread = await t.db
+      .selectFrom('channel_threads')
+      .innerJoin('cases', 'cases.id', 'channel_threads.case_id')
+      .select('cases.tracking_code')
+      .where('channel_threads.external_user', '=', String(chatId))
+      .executeTakeFirstOrThrow();
+    const needles = [String(chatId), 'Rudi Hartanto'];
+    const before = await findPerson(needles);
+    for (const place of ['channel_threads.external_user', 'contact_identities.value', 'cases.contact_name'])
+      expect(
+        before.some((f) => f.startsWith(`${place}:`)),
+        place,
+      ).toBe(true);
+
+    const erasure = await staffPost('staff/privacy/requests', {
+      kind: 'erasure',
+      trackingCode: thread.tracking_code,
+    });
+    await staffPost(`staff/privacy/requests/${erasure.id}/complete`, {
+      status: 'completed',
+      outcome: 'Dihapus',
+    });
+    expect(await findPerson(needles)).toEqual([]);
   });
 });
