@@ -21,12 +21,14 @@ import {
   signWebhook,
   startFakeWhatsApp,
 } from '../../../test-support/fake-whatsapp.js';
+import { SYSTEM_ACTOR } from '../../events/catalogue.js';
 import { enqueueJob } from '../../jobs/outbox.js';
 import { runDueJobs } from '../../jobs/worker.js';
 import { requestAgent, sendVisitorMessage, startConversation } from '../chat/conversations.js';
 import { sendEmailJob } from '../email/delivery.js';
 import { acceptInboundMail } from '../email/inbound/receive.js';
 import { createApiKey } from '../passports/api-keys.js';
+import { type ApplicationInput, applyRecords } from '../passports/apply.js';
 
 /**
  * Erasure across every channel: one person writes on the portal, on WhatsApp, calls the office and chats; after
@@ -40,6 +42,24 @@ const PERSON = {
   /** How contacts, logged calls, PBX records and WhatsApp store it. */
   normalised: '6281355557777',
 };
+/** Their passport application, with consent to be told of its stages (so a stage e-mail goes to them). */
+const PASSPORT: ApplicationInput = {
+  applicationNumber: 'TST2611000777',
+  applicantName: PERSON.name,
+  birthDate: '1990-05-17',
+  passportKind: 'electronic',
+  validityYears: 10,
+  service: 'new',
+  speed: 'regular',
+  appointmentDate: '2026-11-23',
+  stage: 'booked',
+  stageAt: '2026-11-23T01:00:00.000Z',
+  contactEmail: PERSON.email,
+  contactPhone: PERSON.phone,
+  contactConsent: true,
+  language: 'id',
+};
+
 /** Every spelling the person's details could be stored in, matched case-insensitively. */
 const NEEDLES = [
   PERSON.name,
@@ -55,8 +75,15 @@ const NEEDLES = [
  * Kept on purpose, and why:
  * - data_subject_requests.email: the request itself; the controller must be able to show that and when it
  *   answered it (UU 27/2022), so the address the person gave to be found by stays with the request.
+ * - passport_applications.applicant_name / name_search (its searchable form): the office's register of passport
+ *   applications, mirrored from its own system (the legal basis is the passport law, not consent). Erasure removes
+ *   the consent-based contact details and withdraws the consent; the record itself stays (docs/ARCHITECTURE.md).
  */
-const ALLOWED = new Set(['data_subject_requests.email']);
+const ALLOWED = new Set([
+  'data_subject_requests.email',
+  'passport_applications.applicant_name',
+  'passport_applications.name_search',
+]);
 
 let t: TestApp;
 let fake: FakeWhatsApp;
@@ -139,7 +166,8 @@ async function email(officeId: string, n: number, extraHeaders = '') {
 
 /**
  * The person everywhere: a web case, two e-mails (one a case, one an ignored auto-reply that stays without a
- * case), a WhatsApp case, a logged call, a PBX call record, a live chat and a queued e-mail to them.
+ * case), a WhatsApp case, a logged call, a PBX call record, a live chat, a passport application with its stage
+ * e-mail and a queued e-mail to them.
  */
 async function seedPerson(): Promise<{ chatCode: string }> {
   const officeId = await officeIdOf(t.db, 'TST');
@@ -187,6 +215,11 @@ async function seedPerson(): Promise<{ chatCode: string }> {
     body: 'Terima kasih',
     name: PERSON.name,
   });
+  await t.db
+    .transaction()
+    .execute((trx) =>
+      applyRecords(trx, SYSTEM_ACTOR, officeId, [PASSPORT], { source: 'api', now: new Date() }),
+    );
   await drain();
   // A mail to the person still waiting in the queue (due tomorrow): it must not reach them after erasure.
   await enqueueJob(
@@ -252,6 +285,8 @@ describe(`erasure across channels on ${ENGINE}`, () => {
       'email_messages.sender',
       'email_raw.content',
       'jobs.payload',
+      'passport_applications.contact_email',
+      'passport_applications.contact_phone',
     ])
       expect(
         before.some((f) => f.startsWith(`${place}:`)),
@@ -286,6 +321,9 @@ describe(`erasure across channels on ${ENGINE}`, () => {
       expect.objectContaining({ channel: 'whatsapp', user: PERSON.normalised, displayName: PERSON.waName }),
     ]);
     expect(held.chats[0].messages.map((m: { body: string }) => m.body)).toContain('Terima kasih');
+    expect(held.passportApplications).toEqual([
+      expect.objectContaining({ applicationNumber: PASSPORT.applicationNumber, contactEmail: PERSON.email }),
+    ]);
     expect(held.loggedContacts).toEqual([
       expect.objectContaining({ callerNumber: PERSON.normalised, callerName: PERSON.name }),
     ]);
@@ -322,6 +360,12 @@ describe(`erasure across channels on ${ENGINE}`, () => {
     expect(chatCase.contact_name).toBeNull();
     expect(chatCase.description).toContain('Jam buka kantor?');
     expect(await t.db.selectFrom('contacts').select('id').execute()).toEqual([]);
+    const passport = await t.db
+      .selectFrom('passport_applications')
+      .select(['contact_consent', 'consent_withdrawn_at'])
+      .executeTakeFirstOrThrow();
+    expect(Boolean(passport.contact_consent)).toBe(false);
+    expect(passport.consent_withdrawn_at).not.toBeNull();
   });
 
   it('finds a Telegram-only person by the tracking code and forgets their chat id and name', async () => {

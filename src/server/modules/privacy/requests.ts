@@ -7,7 +7,7 @@ import { recordEvent } from '../../events/record-event.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { StaffUser } from '../accounts/model.js';
 import { eraseSubject } from './erase.js';
-import { findSubject, type Subject } from './subject.js';
+import { findSubject, phoneSpellings, type Subject } from './subject.js';
 
 /** UU 27/2022: a controller answers a data subject's request within 3 × 24 hours. */
 export const RESPONSE_HOURS = 72;
@@ -304,20 +304,39 @@ async function exportAcrossChannels(db: Db, subject: Subject) {
         .orderBy('created_at')
         .execute()
     : [];
-  const passports = subject.emails.length
-    ? await db
-        .selectFrom('passport_applications')
-        .select([
-          'application_number',
-          'applicant_name',
-          'stage',
-          'contact_email',
-          'contact_phone',
-          'contact_consent',
-        ])
-        .where((eb) => eb.fn('lower', ['contact_email']), 'in', subject.emails)
-        .execute()
-    : [];
+  const phones = phoneSpellings(subject.phones);
+  const passports =
+    subject.emails.length || phones.length || caseIds.length
+      ? await db
+          .selectFrom('passport_applications')
+          .select([
+            'application_number',
+            'applicant_name',
+            'stage',
+            'contact_email',
+            'contact_phone',
+            'contact_consent',
+          ])
+          .where((eb) =>
+            eb.or([
+              ...(subject.emails.length ? [eb(eb.fn('lower', ['contact_email']), 'in', subject.emails)] : []),
+              ...(phones.length ? [eb('contact_phone', 'in', phones)] : []),
+              ...(caseIds.length
+                ? [
+                    eb(
+                      'id',
+                      'in',
+                      eb
+                        .selectFrom('passport_case_links')
+                        .select('application_id')
+                        .where('case_id', 'in', caseIds),
+                    ),
+                  ]
+                : []),
+            ]),
+          )
+          .execute()
+      : [];
   return {
     identities: subject.identities,
     chats: transcripts,
