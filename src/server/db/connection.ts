@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   sqliteSynchronous?: SqliteSynchronous;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Sees the text of every statement run: a query log while debugging, and tests that count statements. */
+  onQuery?: (sql: string) => void;
 }
 
 /** The PostgreSQL driver, loaded only when a `postgres://` URL is opened: an embedded SQLite server never needs it. */
@@ -53,6 +55,7 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteBooleanPlugin()],
+    log: queryLog(options),
   });
   enableGroupCommit(db);
   if (file !== ':memory:') enableSnapshotReads(db, file);
@@ -64,6 +67,10 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
       await db.destroy();
     },
   };
+}
+
+function queryLog({ onQuery }: DatabaseOptions): LogConfig | undefined {
+  return onQuery && ((event) => onQuery(event.query.sql));
 }
 
 /**
@@ -102,7 +109,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener the process would exit.
   pool.on('error', () => {});
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) });
   pools.set(db, pool);
   return {
     db,

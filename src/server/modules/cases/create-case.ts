@@ -109,6 +109,18 @@ export async function createCase(
         priority: input.priority ?? 'normal',
       },
       at: now,
+      // The contact details stay out of the stored event; the reactions get them from here, without a read.
+      facts: {
+        case: {
+          contactName: row.contact_name,
+          contactEmail: row.contact_email,
+          contactPhone: row.contact_phone,
+          anonymous: row.anonymous,
+          confidential: row.confidential,
+          categoryId: row.category_id,
+          receivedAt: now,
+        },
+      },
     });
     return row;
   });

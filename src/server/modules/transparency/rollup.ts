@@ -1,10 +1,12 @@
-import { sql } from 'kysely';
+import { type Compilable, sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
-import { toBool, toIso, toIsoOrNull } from '../../db/dialect.js';
+import { toIso, toIsoOrNull } from '../../db/dialect.js';
+import { runPrepared } from '../../db/prepared.js';
 import { onEvent } from '../../events/reactions.js';
 import { localDay } from '../../lib/calendar-dates.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { officeCalendar } from '../calendar/storage.js';
+import { newCaseFacts } from '../cases/new-case-facts.js';
 import { findOfficeById } from '../offices/storage.js';
 import { aggregatesChanged } from './generation.js';
 
@@ -54,18 +56,64 @@ export interface Count {
 export async function addCounts(db: Db, counts: readonly Count[]): Promise<void> {
   if (counts.length === 0) return;
   aggregatesChanged();
-  await db
-    .insertInto('transparency_daily')
-    .values(
-      counts.map((c) => ({ office_id: c.officeId, day: c.day, metric: c.metric, bucket: c.bucket, n: c.n })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['office_id', 'day', 'metric', 'bucket'])
-        .doUpdateSet({ n: sql<number>`transparency_daily.n + excluded.n` }),
-    )
-    .execute();
-  // One row per month and bucket: several counts of a batch may fall into the same one.
+  const days = counts.map((c) => ({
+    office_id: c.officeId,
+    day: c.day,
+    metric: c.metric,
+    bucket: c.bucket,
+    n: c.n,
+  }));
+  await upsert(db, 'transparency_daily', days, () =>
+    db
+      .insertInto('transparency_daily')
+      .values(days)
+      .onConflict((oc) =>
+        oc
+          .columns(['office_id', 'day', 'metric', 'bucket'])
+          .doUpdateSet({ n: sql<number>`transparency_daily.n + excluded.n` }),
+      ),
+  );
+  const months = monthRows(counts);
+  await upsert(db, 'transparency_monthly', months, () =>
+    db
+      .insertInto('transparency_monthly')
+      .values(months)
+      .onConflict((oc) =>
+        oc
+          .columns(['office_id', 'month', 'metric', 'bucket'])
+          .doUpdateSet({ n: sql<number>`transparency_monthly.n + excluded.n` }),
+      ),
+  );
+}
+
+/**
+ * Reactions add a handful of rows per event, on every case created: those upserts are compiled once per row count
+ * (db/prepared.ts). The seed's bulk upserts of thousands of rows are built each time instead of being kept.
+ */
+const MOST_ROWS_PREPARED = 4;
+
+async function upsert(
+  db: Db,
+  table: 'transparency_daily' | 'transparency_monthly',
+  rows: readonly Record<string, string | number>[],
+  build: () => Compilable<unknown> & { execute(): Promise<unknown> },
+): Promise<void> {
+  if (rows.length > MOST_ROWS_PREPARED) {
+    await build().execute();
+    return;
+  }
+  await runPrepared(
+    db,
+    `${table}-upsert:${rows.length}`,
+    build,
+    rows.flatMap((row) => Object.values(row)),
+  );
+}
+
+/** One row per month and bucket: several counts of a batch may fall into the same one. */
+function monthRows(
+  counts: readonly Count[],
+): { office_id: string; month: string; metric: string; bucket: string; n: number }[] {
   const months = new Map<
     string,
     { office_id: string; month: string; metric: string; bucket: string; n: number }
@@ -77,15 +125,7 @@ export async function addCounts(db: Db, counts: readonly Count[]): Promise<void>
     if (found) found.n += c.n;
     else months.set(key, { office_id: c.officeId, month, metric: c.metric, bucket: c.bucket, n: c.n });
   }
-  await db
-    .insertInto('transparency_monthly')
-    .values([...months.values()])
-    .onConflict((oc) =>
-      oc
-        .columns(['office_id', 'month', 'metric', 'bucket'])
-        .doUpdateSet({ n: sql<number>`transparency_monthly.n + excluded.n` }),
-    )
-    .execute();
+  return [...months.values()];
 }
 
 /** Whole working days between two instants, rounded up: 1 means "within the first working day". */
@@ -117,20 +157,16 @@ export function receivedCounts(
 
 onEvent('case.created', async (trx, event) => {
   if (!event.caseId || !event.officeId) return;
-  const row = await trx
-    .selectFrom('cases')
-    .select(['category_id', 'confidential', 'received_at'])
-    .where('id', '=', event.caseId)
-    .executeTakeFirst();
-  if (!row) return;
-  const day = localDay(await timeZoneOf(trx, event.officeId), new Date(toIso(row.received_at)));
+  const facts = await newCaseFacts(trx, event);
+  if (!facts) return;
+  const day = localDay(await timeZoneOf(trx, event.officeId), facts.receivedAt);
   await addCounts(
     trx,
     receivedCounts(event.officeId, day, {
       type: event.payload.type,
       channel: event.payload.channel,
-      categoryId: row.category_id,
-      confidential: toBool(row.confidential),
+      categoryId: facts.categoryId,
+      confidential: facts.confidential,
     }),
   );
 });
