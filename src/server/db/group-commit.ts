@@ -1,4 +1,9 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+
+// Run for every write of a group: compiled once rather than built and compiled each time.
+const SAVEPOINT = CompiledQuery.raw('savepoint work');
+const RELEASE = CompiledQuery.raw('release work');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to work');
 
 type Work<DB> = (trx: Transaction<DB>) => Promise<unknown>;
 
@@ -49,14 +54,14 @@ export class GroupCommit<DB> {
         for (const item of batch) {
           const deferred: (() => Promise<void>)[] = [];
           deferredWrites.set(trx, deferred);
-          await sql`savepoint work`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             item.outcome = { ok: true, value: await item.work(trx) };
-            await sql`release work`.execute(trx);
+            await trx.executeQuery(RELEASE);
             item.deferred = deferred;
           } catch (error) {
-            await sql`rollback to work`.execute(trx);
-            await sql`release work`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             item.outcome = { ok: false, error };
           }
         }
