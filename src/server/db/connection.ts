@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
 import { enableGroupCommit } from './group-commit.js';
+import { enableDirectStatements } from './prepared.js';
 import type { Schema } from './schema.js';
 import { closeSnapshotReads, enableSnapshotReads } from './snapshot-reads.js';
 
@@ -52,12 +53,14 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 5000');
   // Group commit rolls back single writes to savepoints; their journal belongs in memory, not a temporary file.
   sqlite.pragma('temp_store = MEMORY');
+  const connection = withStatementCache(sqlite);
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: connection }),
     plugins: [new SqliteBooleanPlugin()],
     log: queryLog(options),
   });
   enableGroupCommit(db);
+  enableDirectStatements(db, connection, options.onQuery);
   if (file !== ':memory:') enableSnapshotReads(db, file);
   return {
     db,

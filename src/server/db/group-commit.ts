@@ -1,9 +1,8 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { runStatement } from './prepared.js';
 
-// Run for every write of a group: compiled once rather than built and compiled each time.
-const SAVEPOINT = CompiledQuery.raw('savepoint work');
-const RELEASE = CompiledQuery.raw('release work');
-const ROLLBACK_TO = CompiledQuery.raw('rollback to work');
+// Run for every write of a group: plain text rather than built and compiled each time (see db/prepared.ts).
+const savepoint = (trx: Kysely<any>, statement: string) => runStatement(trx, statement, []);
 
 type Work<DB> = (trx: Transaction<DB>) => Promise<unknown>;
 
@@ -54,14 +53,14 @@ export class GroupCommit<DB> {
         for (const item of batch) {
           const deferred: (() => Promise<void>)[] = [];
           deferredWrites.set(trx, deferred);
-          await trx.executeQuery(SAVEPOINT);
+          await savepoint(trx, 'savepoint work');
           try {
             item.outcome = { ok: true, value: await item.work(trx) };
-            await trx.executeQuery(RELEASE);
+            await savepoint(trx, 'release work');
             item.deferred = deferred;
           } catch (error) {
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
+            await savepoint(trx, 'rollback to work');
+            await savepoint(trx, 'release work');
             item.outcome = { ok: false, error };
           }
         }
