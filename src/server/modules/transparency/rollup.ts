@@ -1,6 +1,7 @@
 import { type Compilable, sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { toIso, toIsoOrNull } from '../../db/dialect.js';
+import { mergeAfterSavepoints } from '../../db/group-commit.js';
 import { runPrepared } from '../../db/prepared.js';
 import { onEvent } from '../../events/reactions.js';
 import { localDay } from '../../lib/calendar-dates.js';
@@ -51,17 +52,22 @@ export interface Count {
 
 /**
  * Adds counts to the day rows and the month rows: two upserts for all of them. Also used by the bench's seed to
- * build the same rows in bulk.
+ * build the same rows in bulk. Inside a group commit (db/group-commit.ts) the counts of all the group's events
+ * are added together after its savepoints: thirty new cases on one day are two upserts, not sixty.
  */
 export async function addCounts(db: Db, counts: readonly Count[]): Promise<void> {
   if (counts.length === 0) return;
   aggregatesChanged();
-  const days = counts.map((c) => ({
-    office_id: c.officeId,
-    day: c.day,
-    metric: c.metric,
-    bucket: c.bucket,
-    n: c.n,
+  await mergeAfterSavepoints(db, 'transparency-counts', counts, (batches) => writeCounts(db, batches.flat()));
+}
+
+async function writeCounts(db: Db, counts: readonly Count[]): Promise<void> {
+  const days = sumByPeriod(counts, (c) => c.day).map((r) => ({
+    office_id: r.office_id,
+    day: r.period,
+    metric: r.metric,
+    bucket: r.bucket,
+    n: r.n,
   }));
   await upsert(db, 'transparency_daily', days, () =>
     db
@@ -73,7 +79,13 @@ export async function addCounts(db: Db, counts: readonly Count[]): Promise<void>
           .doUpdateSet({ n: sql<number>`transparency_daily.n + excluded.n` }),
       ),
   );
-  const months = monthRows(counts);
+  const months = sumByPeriod(counts, (c) => c.day.slice(0, 7)).map((r) => ({
+    office_id: r.office_id,
+    month: r.period,
+    metric: r.metric,
+    bucket: r.bucket,
+    n: r.n,
+  }));
   await upsert(db, 'transparency_monthly', months, () =>
     db
       .insertInto('transparency_monthly')
@@ -87,10 +99,11 @@ export async function addCounts(db: Db, counts: readonly Count[]): Promise<void>
 }
 
 /**
- * Reactions add a handful of rows per event, on every case created: those upserts are compiled once per row count
- * (db/prepared.ts). The seed's bulk upserts of thousands of rows are built each time instead of being kept.
+ * Upserts of up to this many rows (a group commit's worth of new cases meets a few types, channels and
+ * categories) are compiled once per row count (db/prepared.ts). The seed's bulk upserts of thousands of rows are
+ * built each time instead of being kept.
  */
-const MOST_ROWS_PREPARED = 4;
+const MOST_ROWS_PREPARED = 16;
 
 async function upsert(
   db: Db,
@@ -110,22 +123,28 @@ async function upsert(
   );
 }
 
-/** One row per month and bucket: several counts of a batch may fall into the same one. */
-function monthRows(
-  counts: readonly Count[],
-): { office_id: string; month: string; metric: string; bucket: string; n: number }[] {
-  const months = new Map<
-    string,
-    { office_id: string; month: string; metric: string; bucket: string; n: number }
-  >();
+interface PeriodRow {
+  office_id: string;
+  period: string;
+  metric: string;
+  bucket: string;
+  n: number;
+}
+
+/**
+ * One row per office, period, metric and bucket, in the order first met: several counts may fall into the same
+ * one (and one upsert may not update a row twice on PostgreSQL).
+ */
+function sumByPeriod(counts: readonly Count[], periodOf: (count: Count) => string): PeriodRow[] {
+  const rows = new Map<string, PeriodRow>();
   for (const c of counts) {
-    const month = c.day.slice(0, 7);
-    const key = `${c.officeId}|${month}|${c.metric}|${c.bucket}`;
-    const found = months.get(key);
+    const period = periodOf(c);
+    const key = `${c.officeId}|${period}|${c.metric}|${c.bucket}`;
+    const found = rows.get(key);
     if (found) found.n += c.n;
-    else months.set(key, { office_id: c.officeId, month, metric: c.metric, bucket: c.bucket, n: c.n });
+    else rows.set(key, { office_id: c.officeId, period, metric: c.metric, bucket: c.bucket, n: c.n });
   }
-  return [...months.values()];
+  return [...rows.values()];
 }
 
 /** Whole working days between two instants, rounded up: 1 means "within the first working day". */
