@@ -18,9 +18,9 @@ export async function resolveContact(
 ): Promise<string | undefined> {
   if (identities.length === 0 && !options.alsoContactIds?.length) return undefined;
   const at = options.now.toISOString();
-  const owners = identities.length ? await ownersOf(trx, identities) : [];
+  const owned = identities.length ? await ownedIdentities(trx, identities) : [];
   // UUIDv7 ids sort by creation: the first is the oldest contact.
-  const ids = [...new Set([...owners, ...(options.alsoContactIds ?? [])])].sort();
+  const ids = [...new Set([...owned.map((o) => o.contact_id), ...(options.alsoContactIds ?? [])])].sort();
   let contactId = ids[0];
   const name = options.name?.slice(0, 200) || null;
   if (!contactId) {
@@ -31,25 +31,29 @@ export async function resolveContact(
     // A new contact already has the name; an existing one gets it only if it had none.
     if (name) await nameContactIfNameless(trx, contactId, name, at);
   }
-  if (identities.length) await addIdentities(trx, contactId, identities, at);
+  // The identities found are the contact's now (their owners were merged into it); only new ones are added.
+  const unowned = identities.filter((i) => !owned.some((o) => o.kind === i.kind && o.value === i.value));
+  if (unowned.length) await addIdentities(trx, contactId, unowned, at);
   return contactId;
 }
 
-/** The contacts owning any of the identities: one statement per number of identities (a case gives one to three). */
-async function ownersOf(trx: Db, identities: readonly Identity[]): Promise<string[]> {
-  const rows = await runPrepared<{ contact_id: string }>(
+/** Which of the identities are known, and whose: one statement per number of identities (a case gives one to three). */
+async function ownedIdentities(
+  trx: Db,
+  identities: readonly Identity[],
+): Promise<{ kind: string; value: string; contact_id: string }[]> {
+  return runPrepared(
     trx,
-    `contact-owners:${identities.length}`,
+    `owned-identities:${identities.length}`,
     () =>
       trx
         .selectFrom('contact_identities')
-        .select('contact_id')
+        .select(['kind', 'value', 'contact_id'])
         .where((eb) =>
           eb.or(identities.map((i) => eb.and([eb('kind', '=', i.kind), eb('value', '=', i.value)]))),
         ),
     identities.flatMap((i) => [i.kind, i.value]),
   );
-  return rows.map((row) => row.contact_id);
 }
 
 async function insertContact(trx: Db, id: string, name: string | null, at: string): Promise<void> {
