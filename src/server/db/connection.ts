@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
 import { enableGroupCommit } from './group-commit.js';
+import { enableDirectStatements } from './prepared.js';
 import type { Schema } from './schema.js';
 import { closeSnapshotReads, enableSnapshotReads } from './snapshot-reads.js';
 
@@ -22,6 +23,8 @@ export interface DatabaseOptions {
   sqliteSynchronous?: SqliteSynchronous;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Sees the text of every statement run: a query log while debugging, and tests that count statements. */
+  onQuery?: (sql: string) => void;
 }
 
 /** The PostgreSQL driver, loaded only when a `postgres://` URL is opened: an embedded SQLite server never needs it. */
@@ -50,11 +53,14 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 5000');
   // Group commit rolls back single writes to savepoints; their journal belongs in memory, not a temporary file.
   sqlite.pragma('temp_store = MEMORY');
+  const connection = withStatementCache(sqlite);
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: connection }),
     plugins: [new SqliteBooleanPlugin()],
+    log: queryLog(options),
   });
   enableGroupCommit(db);
+  enableDirectStatements(db, connection, options.onQuery);
   if (file !== ':memory:') enableSnapshotReads(db, file);
   return {
     db,
@@ -64,6 +70,10 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
       await db.destroy();
     },
   };
+}
+
+function queryLog({ onQuery }: DatabaseOptions): LogConfig | undefined {
+  return onQuery && ((event) => onQuery(event.query.sql));
 }
 
 /**
@@ -102,7 +112,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener the process would exit.
   pool.on('error', () => {});
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) });
   pools.set(db, pool);
   return {
     db,

@@ -12,6 +12,7 @@ import {
   type UnknownRow,
   type ValueNode,
 } from 'kysely';
+import { runPrepared } from './prepared.js';
 
 /** Every difference between SQLite and PostgreSQL lives in this file. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -105,13 +106,15 @@ export async function dropSearchIndex(db: Kysely<any>): Promise<void> {
  * replacing one would need a delete, which on FTS5 scans the table by the unindexed key.
  */
 export async function writeSearchDocument(db: Kysely<any>, docKey: string, terms: string): Promise<void> {
-  if (dialectOf(db) === 'postgres') {
-    await sql`insert into search_index (doc_key, terms) values (${docKey}, to_tsvector('simple', ${terms}))`.execute(
-      db,
-    );
-  } else {
-    await sql`insert into search_index (doc_key, terms) values (${docKey}, ${terms})`.execute(db);
-  }
+  // Every new case writes one: compiled once per engine (see prepared.ts).
+  const insert = () =>
+    dialectOf(db) === 'postgres'
+      ? sql`insert into search_index (doc_key, terms) values (${docKey}, to_tsvector('simple', ${terms}))`
+      : sql`insert into search_index (doc_key, terms) values (${docKey}, ${terms})`;
+  await runPrepared(db, 'insert-search-document', () => ({ compile: () => insert().compile(db) }), [
+    docKey,
+    terms,
+  ]);
 }
 
 /**

@@ -6,6 +6,8 @@ import { newId } from '../lib/ids.js';
 import { inTransaction } from '../lib/transaction.js';
 import { findCaseByTrackingCode } from '../modules/cases/storage.js';
 import { indexDocument, searchIds } from '../modules/search/search-index.js';
+import type { Db } from './connection.js';
+import { mergeAfterSavepoints } from './group-commit.js';
 
 let database: TestDatabase;
 
@@ -66,5 +68,36 @@ describe('writes arriving together', () => {
     expect(dropped.status).toBe('rejected');
     expect(await searchIds(database.db, 'case', 'istimewa', 10)).toHaveLength(1);
     expect(await searchIds(database.db, 'case', 'hilang', 10)).toHaveLength(0);
+  });
+
+  it('writes the values its writes merge once for the group, leaving out those of writes that fail', async () => {
+    const names = ['Merged A', 'Merged B', 'Merged C', 'Merged D'];
+    let writes = 0;
+    const insertContacts = (trx: Db) => async (values: string[]) => {
+      writes++;
+      const at = new Date().toISOString();
+      await trx
+        .insertInto('contacts')
+        .values(values.map((name) => ({ id: newId(), display_name: name, created_at: at, updated_at: at })))
+        .execute();
+    };
+    const results = await Promise.allSettled(
+      names.map((name) =>
+        inTransaction(database.db, async (trx) => {
+          await mergeAfterSavepoints(trx, 'test-contacts', name, insertContacts(trx));
+          if (name === 'Merged C') throw new Error('fails after merging');
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const stored = await database.db
+      .selectFrom('contacts')
+      .select('display_name')
+      .where('display_name', 'like', 'Merged %')
+      .orderBy('display_name')
+      .execute();
+    expect(stored.map((row) => row.display_name)).toEqual(['Merged A', 'Merged B', 'Merged D']);
+    // One write for the whole group on SQLite; PostgreSQL has no groups and writes each at once.
+    expect(writes).toBe(database.dialect === 'sqlite' ? 1 : 4);
   });
 });

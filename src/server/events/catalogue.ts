@@ -197,6 +197,30 @@ export interface EventPayloads {
   'skm.follow_up_saved': { from: string; to: string };
 }
 
+/**
+ * What a command hands to the reactions of its event without storing it. The event row is the audit trail: it must
+ * not carry personal data such as a contact's e-mail, yet the reactions to a new case need exactly that. Handing
+ * them the values the command has just written saves each reaction a read of the same row. Reactions still read
+ * the row when an event comes without its facts.
+ */
+export interface EventFacts {
+  'case.created': { case: NewCaseFacts };
+}
+
+/** A new case as its reactions need it: who may be written to, who it links to, what the dashboard counts. */
+export interface NewCaseFacts {
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  categoryId: string | null;
+  receivedAt: Date;
+}
+
+/** The facts an event type carries to its reactions, or undefined for the types that carry none. */
+export type FactsOf<T extends EventType> = T extends keyof EventFacts ? EventFacts[T] : undefined;
+
 /** Where a change to a passport application came from. */
 export type PassportChangeSource = 'import' | 'api' | 'staff' | 'demo';
 

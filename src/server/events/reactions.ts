@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import type { DialectName } from '../db/dialect.js';
-import type { Actor, EventPayloads, EventType } from './catalogue.js';
+import type { Actor, EventPayloads, EventType, FactsOf } from './catalogue.js';
 
 /** An event as reactions see it, just after its row was written. */
 export interface RecordedEvent<T extends EventType> {
@@ -11,6 +11,8 @@ export interface RecordedEvent<T extends EventType> {
   officeId: string | null;
   caseId: string | null;
   at: Date;
+  /** What the command handed over without storing it (see EventFacts); absent when it handed nothing. */
+  facts?: FactsOf<T>;
 }
 
 export interface ReactionContext {

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.js';
 import { dialectOf } from '../db/dialect.js';
 import { runPrepared } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
-import type { Actor, EventPayloads, EventType } from './catalogue.js';
+import type { Actor, EventPayloads, EventType, FactsOf } from './catalogue.js';
 import { reactionsTo } from './reactions.js';
 
 export interface EventInput<T extends EventType> {
@@ -13,6 +13,8 @@ export interface EventInput<T extends EventType> {
   officeId: string | null;
   caseId?: string | null;
   at: Date;
+  /** Handed to the reactions, never stored (see EventFacts in catalogue.ts). */
+  facts?: FactsOf<T>;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function recordEvent<T extends EventType>(trx: Db, event: EventInpu
     officeId: event.officeId,
     caseId: values.case_id,
     at: event.at,
+    facts: event.facts,
   };
   const ctx = { dialect: dialectOf(trx as unknown as Kysely<unknown>) };
   for (const reaction of reactions) await reaction(trx, recorded, ctx);

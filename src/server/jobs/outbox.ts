@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.js';
+import { runPrepared } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import { type JobDefinition, jobDefinition } from './registry.js';
 
@@ -54,11 +55,14 @@ export async function enqueueJob<P>(
     updated_at: now.toISOString(),
     finished_at: null,
   };
-  const insert = db.insertInto('jobs').values(row);
-  await (options.dedupeKey
-    ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing())
-    : insert
-  ).execute();
+  // Creating a case enqueues its receipt: the two shapes of the insert are compiled once (db/prepared.ts).
+  const insert = () => db.insertInto('jobs').values(row);
+  await runPrepared(
+    db,
+    options.dedupeKey ? 'insert-job-deduped' : 'insert-job',
+    options.dedupeKey ? () => insert().onConflict((oc) => oc.column('dedupe_key').doNothing()) : insert,
+    Object.values(row),
+  );
   // The caller's transaction may not have committed yet: the worker's claim on SQLite waits for the connection
   // (one writer), on PostgreSQL it retries shortly after (see worker.ts).
   if (runAt.getTime() <= now.getTime() + 1000) for (const wake of wakeListeners) wake();

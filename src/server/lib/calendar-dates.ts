@@ -11,11 +11,64 @@ export function isCalendarDate(value: unknown): value is string {
   return date.toISOString().slice(0, 10) === value;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const HOUR = 3_600_000;
 
-/** The calendar date of `at` in `timeZone` (formatters are cached: building one costs far more than using it). */
+/**
+ * The calendar date of `at` in `timeZone`.
+ *
+ * Every new case asks this (its tracking-code year, the dashboard's day), and formatting with Intl costs
+ * microseconds. A zone's offset from UTC changes a few times a year at most, so the offset is found once per
+ * zone and hour (two Intl calls) and the date is then plain arithmetic. An hour in which the offset changes is
+ * formatted by Intl each time.
+ */
 export function localDay(timeZone: string, at: Date): string {
-  let format = formatters.get(timeZone);
+  const time = at.getTime();
+  const offset = steadyOffset(timeZone, time);
+  if (offset === undefined) return dayFormat(timeZone).format(at);
+  return new Date(time + offset).toISOString().slice(0, 10);
+}
+
+/** Offsets by zone and hour since 1970 (NaN for an hour in which the offset changes); a few thousand at most. */
+const offsetsByZone = new Map<string, Map<number, number>>();
+
+function steadyOffset(timeZone: string, time: number): number | undefined {
+  const hour = Math.floor(time / HOUR);
+  let offset = offsetsByZone.get(timeZone)?.get(hour);
+  if (offset === undefined) {
+    const first = offsetAt(timeZone, hour * HOUR);
+    offset = first === offsetAt(timeZone, hour * HOUR + HOUR - 1) ? first : Number.NaN;
+    remember(timeZone, hour, offset);
+  }
+  return Number.isNaN(offset) ? undefined : offset;
+}
+
+function remember(timeZone: string, hour: number, offset: number): void {
+  let offsets = offsetsByZone.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    offsetsByZone.set(timeZone, offsets);
+  }
+  // Reports over many months fill it: a bounded map keeps memory flat.
+  if (offsets.size >= 5000) offsets.clear();
+  offsets.set(hour, offset);
+}
+
+/** Local wall-clock time minus UTC at `time`, in milliseconds (whole seconds: old local mean times have them). */
+function offsetAt(timeZone: string, time: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of wallClockFormat(timeZone).formatToParts(time)) parts[part.type] = Number(part.value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(parts.year!, parts.month! - 1, parts.day!);
+  wall.setUTCHours(parts.hour!, parts.minute!, parts.second!);
+  return wall.getTime() - Math.floor(time / 1000) * 1000;
+}
+
+// Building a formatter costs far more than using one: they are kept per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
@@ -23,7 +76,25 @@ export function localDay(timeZone: string, at: Date): string {
       month: '2-digit',
       day: '2-digit',
     });
-    formatters.set(timeZone, format);
+    dayFormats.set(timeZone, format);
   }
-  return format.format(at);
+  return format;
+}
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
 }

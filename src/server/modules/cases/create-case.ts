@@ -5,6 +5,7 @@ import type { NewCaseRow } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../events/catalogue.js';
 import { recordEvent } from '../../events/record-event.js';
+import { localDay } from '../../lib/calendar-dates.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { findCategoryByCode, findOfficeByCode, findServiceByCode, type Office } from '../offices/storage.js';
@@ -109,6 +110,18 @@ export async function createCase(
         priority: input.priority ?? 'normal',
       },
       at: now,
+      // The contact details stay out of the stored event; the reactions get them from here, without a read.
+      facts: {
+        case: {
+          contactName: row.contact_name,
+          contactEmail: row.contact_email,
+          contactPhone: row.contact_phone,
+          anonymous: row.anonymous,
+          confidential: row.confidential,
+          categoryId: row.category_id,
+          receivedAt: now,
+        },
+      },
     });
     return row;
   });
@@ -137,15 +150,8 @@ async function resolveClassification(
 
 /** Year as the office's clock shows it: a case received on 31 December 23:30 in Surabaya belongs to that year. */
 function yearIn(timeZone: string, at: Date): number {
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
-  }
-  return Number(format.format(at));
+  return Number(localDay(timeZone, at).slice(0, 4));
 }
-
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
 
 async function uniqueTrackingCode(db: Db, office: Office, now: Date): Promise<string> {
   const year = yearIn(office.timeZone, now);

@@ -1,9 +1,11 @@
 import { onEvent } from '../../events/reactions.js';
-import { linkCaseByDetails, removeUnusedContacts, unlinkCase } from './link-contact.js';
+import { newCaseFacts } from '../cases/new-case-facts.js';
+import { linkCaseByDetails, linkNewCase, removeUnusedContacts, unlinkCase } from './link-contact.js';
 
 // Every new case joins its person's history, whatever channel it came by (a few indexed statements).
 onEvent('case.created', async (trx, event) => {
-  if (event.caseId) await linkCaseByDetails(trx, event.caseId, event.at);
+  const facts = event.caseId ? await newCaseFacts(trx, event) : undefined;
+  if (facts) await linkNewCase(trx, event.caseId!, facts, event.at);
 });
 
 // Anonymised contact details identify nobody any more: the case leaves the person's history, and a contact left

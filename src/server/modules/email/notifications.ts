@@ -7,6 +7,7 @@ import { enqueueJob } from '../../jobs/outbox.js';
 import { defineJob } from '../../jobs/registry.js';
 import { open, seal } from '../../lib/secret-box.js';
 import { type Case, toCase, toCaseMessage } from '../cases/model.js';
+import { newCaseFacts } from '../cases/new-case-facts.js';
 import { findOfficeById } from '../offices/storage.js';
 import { composeNotification, type NotificationDetails } from './compose.js';
 import { deliver } from './delivery.js';
@@ -89,7 +90,8 @@ async function findCase(db: Db, caseId: string): Promise<Case | undefined> {
 
 /**
  * A cheap look at the case inside the reacting transaction, so notifications are queued only where they can be
- * sent. It runs on every case creation: the statement is compiled once (db/prepared.ts).
+ * sent (the same test `case.created` makes on the facts of the new case). The statement is compiled once
+ * (db/prepared.ts).
  */
 async function reachable(db: Db, caseId: string | null): Promise<boolean> {
   if (!caseId) return false;
@@ -124,7 +126,9 @@ export async function enqueueEmailReceipt(
 
 onEvent('case.created', async (trx, event) => {
   // A case that came by e-mail gets its receipt from the inbound processing, which holds the access key.
-  if (event.payload.channel === 'email' || !(await reachable(trx, event.caseId))) return;
+  if (event.payload.channel === 'email') return;
+  const facts = await newCaseFacts(trx, event);
+  if (!facts?.contactEmail || facts.anonymous) return;
   await enqueueJob(
     trx,
     notifyCitizenJob,

@@ -1,10 +1,13 @@
-import { sql } from 'kysely';
+import { type Compilable, sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
-import { toBool, toIso, toIsoOrNull } from '../../db/dialect.js';
+import { toIso, toIsoOrNull } from '../../db/dialect.js';
+import { mergeAfterSavepoints } from '../../db/group-commit.js';
+import { runPrepared } from '../../db/prepared.js';
 import { onEvent } from '../../events/reactions.js';
 import { localDay } from '../../lib/calendar-dates.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { officeCalendar } from '../calendar/storage.js';
+import { newCaseFacts } from '../cases/new-case-facts.js';
 import { findOfficeById } from '../offices/storage.js';
 import { aggregatesChanged } from './generation.js';
 
@@ -49,43 +52,99 @@ export interface Count {
 
 /**
  * Adds counts to the day rows and the month rows: two upserts for all of them. Also used by the bench's seed to
- * build the same rows in bulk.
+ * build the same rows in bulk. Inside a group commit (db/group-commit.ts) the counts of all the group's events
+ * are added together after its savepoints: thirty new cases on one day are two upserts, not sixty.
  */
 export async function addCounts(db: Db, counts: readonly Count[]): Promise<void> {
   if (counts.length === 0) return;
   aggregatesChanged();
-  await db
-    .insertInto('transparency_daily')
-    .values(
-      counts.map((c) => ({ office_id: c.officeId, day: c.day, metric: c.metric, bucket: c.bucket, n: c.n })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['office_id', 'day', 'metric', 'bucket'])
-        .doUpdateSet({ n: sql<number>`transparency_daily.n + excluded.n` }),
-    )
-    .execute();
-  // One row per month and bucket: several counts of a batch may fall into the same one.
-  const months = new Map<
-    string,
-    { office_id: string; month: string; metric: string; bucket: string; n: number }
-  >();
-  for (const c of counts) {
-    const month = c.day.slice(0, 7);
-    const key = `${c.officeId}|${month}|${c.metric}|${c.bucket}`;
-    const found = months.get(key);
-    if (found) found.n += c.n;
-    else months.set(key, { office_id: c.officeId, month, metric: c.metric, bucket: c.bucket, n: c.n });
+  await mergeAfterSavepoints(db, 'transparency-counts', counts, (batches) => writeCounts(db, batches.flat()));
+}
+
+async function writeCounts(db: Db, counts: readonly Count[]): Promise<void> {
+  const days = sumByPeriod(counts, (c) => c.day).map((r) => ({
+    office_id: r.office_id,
+    day: r.period,
+    metric: r.metric,
+    bucket: r.bucket,
+    n: r.n,
+  }));
+  await upsert(db, 'transparency_daily', days, () =>
+    db
+      .insertInto('transparency_daily')
+      .values(days)
+      .onConflict((oc) =>
+        oc
+          .columns(['office_id', 'day', 'metric', 'bucket'])
+          .doUpdateSet({ n: sql<number>`transparency_daily.n + excluded.n` }),
+      ),
+  );
+  const months = sumByPeriod(counts, (c) => c.day.slice(0, 7)).map((r) => ({
+    office_id: r.office_id,
+    month: r.period,
+    metric: r.metric,
+    bucket: r.bucket,
+    n: r.n,
+  }));
+  await upsert(db, 'transparency_monthly', months, () =>
+    db
+      .insertInto('transparency_monthly')
+      .values(months)
+      .onConflict((oc) =>
+        oc
+          .columns(['office_id', 'month', 'metric', 'bucket'])
+          .doUpdateSet({ n: sql<number>`transparency_monthly.n + excluded.n` }),
+      ),
+  );
+}
+
+/**
+ * Upserts of up to this many rows (a group commit's worth of new cases meets a few types, channels and
+ * categories) are compiled once per row count (db/prepared.ts). The seed's bulk upserts of thousands of rows are
+ * built each time instead of being kept.
+ */
+const MOST_ROWS_PREPARED = 16;
+
+async function upsert(
+  db: Db,
+  table: 'transparency_daily' | 'transparency_monthly',
+  rows: readonly Record<string, string | number>[],
+  build: () => Compilable<unknown> & { execute(): Promise<unknown> },
+): Promise<void> {
+  if (rows.length > MOST_ROWS_PREPARED) {
+    await build().execute();
+    return;
   }
-  await db
-    .insertInto('transparency_monthly')
-    .values([...months.values()])
-    .onConflict((oc) =>
-      oc
-        .columns(['office_id', 'month', 'metric', 'bucket'])
-        .doUpdateSet({ n: sql<number>`transparency_monthly.n + excluded.n` }),
-    )
-    .execute();
+  await runPrepared(
+    db,
+    `${table}-upsert:${rows.length}`,
+    build,
+    rows.flatMap((row) => Object.values(row)),
+  );
+}
+
+interface PeriodRow {
+  office_id: string;
+  period: string;
+  metric: string;
+  bucket: string;
+  n: number;
+}
+
+/**
+ * One row per office, period, metric and bucket, in the order first met: several counts may fall into the same
+ * one (and one upsert may not update a row twice on PostgreSQL).
+ */
+function sumByPeriod(counts: readonly Count[], periodOf: (count: Count) => string): PeriodRow[] {
+  const rows = new Map<string, PeriodRow>();
+  for (const c of counts) {
+    const period = periodOf(c);
+    const key = `${c.officeId}|${period}|${c.metric}|${c.bucket}`;
+    const found = rows.get(key);
+    if (found) found.n += c.n;
+    else rows.set(key, { office_id: c.officeId, period, metric: c.metric, bucket: c.bucket, n: c.n });
+  }
+  return [...rows.values()];
 }
 
 /** Whole working days between two instants, rounded up: 1 means "within the first working day". */
@@ -117,20 +176,16 @@ export function receivedCounts(
 
 onEvent('case.created', async (trx, event) => {
   if (!event.caseId || !event.officeId) return;
-  const row = await trx
-    .selectFrom('cases')
-    .select(['category_id', 'confidential', 'received_at'])
-    .where('id', '=', event.caseId)
-    .executeTakeFirst();
-  if (!row) return;
-  const day = localDay(await timeZoneOf(trx, event.officeId), new Date(toIso(row.received_at)));
+  const facts = await newCaseFacts(trx, event);
+  if (!facts) return;
+  const day = localDay(await timeZoneOf(trx, event.officeId), facts.receivedAt);
   await addCounts(
     trx,
     receivedCounts(event.officeId, day, {
       type: event.payload.type,
       channel: event.payload.channel,
-      categoryId: row.category_id,
-      confidential: toBool(row.confidential),
+      categoryId: facts.categoryId,
+      confidential: facts.confidential,
     }),
   );
 });
