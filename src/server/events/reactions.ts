@@ -35,11 +35,20 @@ const reactions = new Map<EventType, AnyReaction[]>();
  * is written, so a module can enqueue jobs or write its own rows for events it cares about without the commands
  * knowing. Reactions must be quick (no network): slow work goes into a job. A reaction that throws fails the change.
  */
-export function onEvent<T extends EventType>(type: T, reaction: Reaction<T>): void {
+export function onEvent<T extends EventType>(type: T, reaction: Reaction<T>): () => void {
   const stored = reaction as unknown as AnyReaction;
   const list = reactions.get(type);
   if (list) list.push(stored);
   else reactions.set(type, [stored]);
+  // For tests: their files share a process (vitest.config.ts), so a reaction a test adds must leave with it.
+  return () => {
+    const current = reactions.get(type);
+    if (current)
+      reactions.set(
+        type,
+        current.filter((r) => r !== stored),
+      );
+  };
 }
 
 /** The reactions to a type, or undefined — a map look-up, so event types nobody reacts to cost nothing. */

@@ -140,6 +140,7 @@ describe('WindowCounter', () => {
     // The live window is intact; the swept one starts afresh.
     expect(counter.hit('live')).toBe(4);
     expect(counter.hit('old')).toBe(0);
+    deleteSpy.mockRestore();
   });
 
   it('eventually sweeps every expired window, even keys that are never seen again', () => {
@@ -153,6 +154,7 @@ describe('WindowCounter', () => {
     counter.hit('trigger');
     const deletedKeys = new Set(deleteSpy.mock.calls.map(([key]) => key));
     for (const key of keys) expect(deletedKeys.has(key)).toBe(true);
+    deleteSpy.mockRestore();
   });
 });
 

@@ -114,12 +114,14 @@ const periodic = new Map<string, PeriodicJob>();
 export function definePeriodicJob<P>(
   definition: JobDefinition<P>,
   options: { everyMs: number; payload: (slotStart: Date) => P },
-): void {
+): () => void {
   periodic.set(definition.kind, {
     kind: definition.kind,
     everyMs: options.everyMs,
     payload: options.payload,
   });
+  // For tests: their files share a process (vitest.config.ts), so a periodic job a test adds must leave with it.
+  return () => periodic.delete(definition.kind);
 }
 
 export function periodicJobs(): PeriodicJob[] {

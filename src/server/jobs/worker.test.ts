@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { ENGINE } from '../../test-support/engine.js';
 import { buildConfig } from '../../test-support/factories.js';
@@ -50,10 +50,13 @@ const sweep = defineJob('test.sweep', {
     ran.push(`sweep ${payload.slot}`);
   },
 });
-definePeriodicJob(sweep, { everyMs: 60_000, payload: (slot) => ({ slot: slot.toISOString() }) });
+const forgetSweep = definePeriodicJob(sweep, {
+  everyMs: 60_000,
+  payload: (slot) => ({ slot: slot.toISOString() }),
+});
 
 // A reaction that enqueues a job from an event, in the event's transaction.
-onEvent('team.created', async (trx, event) => {
+const forgetTeamReaction = onEvent('team.created', async (trx, event) => {
   await enqueueJob(
     trx,
     record,
@@ -67,6 +70,12 @@ let ctx: WorkerContext;
 const T0 = new Date('2026-03-02T01:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const half = () => 0; // jitter at its minimum: retries wait exactly half the exponential delay
+
+// Test files share their process: the test's periodic job and reaction must not reach the files after this one.
+afterAll(() => {
+  forgetSweep();
+  forgetTeamReaction();
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
