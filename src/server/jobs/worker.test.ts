@@ -130,6 +130,33 @@ describe(`background jobs on ${ENGINE}`, () => {
     expect(job!.lastError).toMatch(/InvalidJobPayload/);
   });
 
+  it('keeps the outcomes of jobs claimed and finished together apart: one done, one retried, one failed', async () => {
+    failuresLeft.set('again', 1);
+    await enqueueJob(database.db, record, { name: 'fine' }, { now: T0 });
+    await enqueueJob(database.db, flaky, { name: 'again' }, { now: T0 });
+    await enqueueJob(database.db, record, { name: 'broken' }, { now: T0, dedupeKey: 'broken' });
+    await database.db
+      .updateTable('jobs')
+      .set({ payload: JSON.stringify({ nom: 'broken' }) })
+      .where('dedupe_key', '=', 'broken')
+      .execute();
+    const summary = await runDueJobs(ctx, { now: at(1), limit: 3, random: half });
+    expect(summary).toEqual({ claimed: 3, done: 1, retried: 1, failed: 1 });
+    const jobs = await listJobs(database.db, { limit: 3 });
+    const byStatus = Object.fromEntries(jobs.map((job) => [job.status, job]));
+    expect(byStatus.done).toMatchObject({ kind: 'test.record', attempts: 1, lastError: null });
+    expect(byStatus.pending).toMatchObject({
+      kind: 'test.flaky',
+      attempts: 1,
+      lastError: 'Error: temporary trouble 1',
+    });
+    expect(byStatus.failed).toMatchObject({ kind: 'test.record', dedupeKey: 'broken' });
+    expect(byStatus.failed!.lastError).toMatch(/InvalidJobPayload/);
+    expect(byStatus.done!.finishedAt).not.toBeNull();
+    expect(byStatus.pending!.finishedAt).toBeNull();
+    expect(ran).toEqual(['fine']);
+  });
+
   it('makes a second enqueue with the same dedupe key a no-op', async () => {
     for (let i = 0; i < 3; i++)
       await enqueueJob(database.db, record, { name: `dup ${i}` }, { now: T0, dedupeKey: 'once' });

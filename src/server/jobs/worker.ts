@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { type DialectName, parseJson } from '../db/dialect.js';
+import { groupCommitOf } from '../db/group-commit.js';
+import { runPrepared } from '../db/prepared.js';
 import type { JobRow } from './job-storage.js';
 import { enqueueJob, onJobEnqueued } from './outbox.js';
 import { type JobContext, type JobLogger, jobDefinition, periodicJobs } from './registry.js';
@@ -76,6 +78,22 @@ async function claimJobs(
 ): Promise<JobRow[]> {
   const nowIso = now.toISOString();
   const leaseEnd = new Date(now.getTime() + leaseMs).toISOString();
+  // Built and compiled once (db/prepared.ts); the parameters in the order the builder puts them.
+  return runPrepared<JobRow>(ctx.db, 'claim-jobs', () => claimStatement(ctx, '', '', 0), [
+    'running',
+    1,
+    leaseEnd,
+    leaseEnd,
+    token,
+    nowIso,
+    'pending',
+    'running',
+    nowIso,
+    limit,
+  ]);
+}
+
+function claimStatement(ctx: WorkerContext, token: string, nowIso: string, limit: number) {
   let due = ctx.db
     .selectFrom('jobs')
     .select('id')
@@ -91,14 +109,13 @@ async function claimJobs(
     .set((eb) => ({
       status: 'running',
       attempts: eb('attempts', '+', 1),
-      run_at: leaseEnd,
-      locked_until: leaseEnd,
+      run_at: nowIso,
+      locked_until: nowIso,
       locked_by: token,
       updated_at: nowIso,
     }))
     .where('id', 'in', due)
-    .returningAll()
-    .execute();
+    .returningAll();
 }
 
 type Outcome = 'done' | 'retried' | 'failed';
@@ -152,31 +169,69 @@ async function runOne(ctx: WorkerContext, row: JobRow, token: string, options: R
   return 'done';
 }
 
+type JobResult = { status: 'done' | 'failed' | 'pending'; error?: string; runAt?: Date };
+
+/**
+ * Writes a job's outcome. On SQLite it joins the group commit (db/group-commit.ts): the outcomes of jobs that end
+ * in the same moment, and the web's writes of that moment, share one commit, each in its own savepoint — a job's
+ * outcome is stored, and answered, exactly as before, only no longer with a commit of its own.
+ */
 async function finish(
   ctx: WorkerContext,
   row: JobRow,
   token: string,
   now: Date,
-  result: { status: 'done' | 'failed' | 'pending'; error?: string; runAt?: Date },
+  result: JobResult,
 ): Promise<void> {
-  const ended = result.status !== 'pending';
-  const updated = await ctx.db
-    .updateTable('jobs')
-    .set({
-      status: result.status,
-      run_at: (result.runAt ?? now).toISOString(),
-      locked_until: null,
-      locked_by: null,
-      last_error: result.error?.slice(0, MAX_ERROR_LENGTH) ?? null,
-      updated_at: now.toISOString(),
-      finished_at: ended ? now.toISOString() : null,
-    })
-    // Only while this worker still holds the lease: after it ran out, another worker owns the job.
-    .where('id', '=', row.id)
-    .where('locked_by', '=', token)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0)
+  const group = groupCommitOf(ctx.db);
+  const updated = await (group
+    ? group.run((trx) => writeOutcome(trx, row, token, now, result))
+    : writeOutcome(ctx.db, row, token, now, result));
+  if (!updated)
     (ctx.log ?? silentLog).warn({ jobId: row.id, kind: row.kind }, 'job lease ran out before it finished');
+}
+
+/** True when the job was still this worker's: after its lease ran out, another worker owns it. */
+async function writeOutcome(
+  db: Db,
+  row: JobRow,
+  token: string,
+  now: Date,
+  result: JobResult,
+): Promise<boolean> {
+  const ended = result.status !== 'pending';
+  // Compiled once (db/prepared.ts); `returning` tells whether the row was still ours on both engines.
+  const rows = await runPrepared<{ id: string }>(
+    db,
+    'finish-job',
+    () =>
+      db
+        .updateTable('jobs')
+        .set({
+          status: 'done',
+          run_at: '',
+          locked_until: null,
+          locked_by: null,
+          last_error: '',
+          updated_at: '',
+          finished_at: '',
+        })
+        .where('id', '=', '')
+        .where('locked_by', '=', '')
+        .returning('id'),
+    [
+      result.status,
+      (result.runAt ?? now).toISOString(),
+      null,
+      null,
+      result.error?.slice(0, MAX_ERROR_LENGTH) ?? null,
+      now.toISOString(),
+      ended ? now.toISOString() : null,
+      row.id,
+      token,
+    ],
+  );
+  return rows.length > 0;
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { defineJob, type JobContext } from '../../jobs/registry.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { createMailer, domainOf, type Mailer, type OutgoingMail } from './mailer.js';
 import { findEmailMessage, insertEmailMessage } from './storage.js';
 
@@ -33,20 +34,24 @@ export async function deliver(
   if (await findEmailMessage(db, 'out', mail.messageId)) return 'already_sent';
   await mailer.send(mail);
   try {
-    await insertEmailMessage(db, {
-      office_id: record.officeId,
-      case_id: record.caseId,
-      direction: 'out',
-      message_id: mail.messageId,
-      source: 'loket',
-      sender: null,
-      recipient: mail.to.toLowerCase().slice(0, 254),
-      subject: mail.subject.slice(0, 300),
-      status: 'sent',
-      outcome: null,
-      template: record.template,
-      size_bytes: Buffer.byteLength(mail.text) + Buffer.byteLength(mail.html ?? ''),
-    });
+    // On SQLite the record joins the group commit (lib/transaction.ts): receipts sent in the same moment share a
+    // commit with each other and with the jobs' outcomes, and each is answered only after that commit, as before.
+    await inTransaction(db, (trx) =>
+      insertEmailMessage(trx, {
+        office_id: record.officeId,
+        case_id: record.caseId,
+        direction: 'out',
+        message_id: mail.messageId,
+        source: 'loket',
+        sender: null,
+        recipient: mail.to.toLowerCase().slice(0, 254),
+        subject: mail.subject.slice(0, 300),
+        status: 'sent',
+        outcome: null,
+        template: record.template,
+        size_bytes: Buffer.byteLength(mail.text) + Buffer.byteLength(mail.html ?? ''),
+      }),
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ describe('the mailer without LOKET_SMTP_URL', () => {
     expect(signature).toContain('s=loket;');
     expect(raw).toContain('X-Loket-Loop: sby.example.go.id');
     expect(raw).toContain('Content-Type: multipart/alternative');
+    mailer.close();
+  });
+
+  it('makes the outbox folder again when it was removed while running', async () => {
+    const outboxDir = path.join(mkdtempSync(path.join(tmpdir(), 'loket-outbox-')), 'mail-outbox');
+    const mailer = createMailer({ from: 'loket@sby.example.go.id', outboxDir, imapPollMs: 60_000 });
+    const mail = { to: 'siti@example.com', subject: 'Laporan diterima', text: 'Teks' };
+    await mailer.send(mail);
+    rmSync(outboxDir, { recursive: true });
+    const { messageId } = await mailer.send(mail);
+    const files = readdirSync(outboxDir);
+    expect(files).toHaveLength(1);
+    expect(readFileSync(path.join(outboxDir, files[0]!), 'utf8')).toContain(`Message-ID: ${messageId}`);
     mailer.close();
   });
 });

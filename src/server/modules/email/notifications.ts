@@ -1,7 +1,9 @@
+import type { Selectable } from 'kysely';
 import { Type } from 'typebox';
 import type { Db } from '../../db/connection.js';
 import { toBool } from '../../db/dialect.js';
 import { runPrepared } from '../../db/prepared.js';
+import type { CaseTable } from '../../db/schema.js';
 import { onEvent } from '../../events/reactions.js';
 import { enqueueJob } from '../../jobs/outbox.js';
 import { defineJob } from '../../jobs/registry.js';
@@ -84,7 +86,13 @@ export async function mayWriteTo(db: Db, found: Case): Promise<boolean> {
 }
 
 async function findCase(db: Db, caseId: string): Promise<Case | undefined> {
-  const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  // Every notification reads its case: compiled once (db/prepared.ts).
+  const [row] = await runPrepared<Selectable<CaseTable>>(
+    db,
+    'email-find-case',
+    () => db.selectFrom('cases').selectAll().where('id', '=', ''),
+    [caseId],
+  );
   return row && toCase(row);
 }
 

@@ -1,7 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { Language } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import { toBool, toIsoOrNull } from '../../db/dialect.js';
-import type { EmailMessageTable } from '../../db/schema.js';
+import { runPrepared } from '../../db/prepared.js';
+import type { EmailMessageTable, EmailTemplateTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { en as defaultsEn } from './templates/en.js';
 import { id as defaultsId } from './templates/id.js';
@@ -27,11 +29,13 @@ export interface OfficeMailSettings {
 }
 
 export async function findMailSettings(db: Db, officeId: string): Promise<OfficeMailSettings | undefined> {
-  const row = await db
-    .selectFrom('office_mail_settings')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .executeTakeFirst();
+  // Every notification reads it: compiled once (db/prepared.ts), like the job's other reads below.
+  const [row] = await runPrepared<Parameters<typeof toSettings>[0]>(
+    db,
+    'email-find-mail-settings',
+    () => db.selectFrom('office_mail_settings').selectAll().where('office_id', '=', ''),
+    [officeId],
+  );
   return row && toSettings(row);
 }
 
@@ -158,13 +162,18 @@ export async function effectiveTemplate(
   template: TemplateId,
   language: Language,
 ): Promise<EffectiveTemplate> {
-  const row = await db
-    .selectFrom('email_templates')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .where('template', '=', template)
-    .where('language', '=', language)
-    .executeTakeFirst();
+  const [row] = await runPrepared<Selectable<EmailTemplateTable>>(
+    db,
+    'email-find-template',
+    () =>
+      db
+        .selectFrom('email_templates')
+        .selectAll()
+        .where('office_id', '=', '')
+        .where('template', '=', '')
+        .where('language', '=', 'id'),
+    [officeId, template, language],
+  );
   if (!row)
     return {
       ...CATALOGUES[language].templates[template],
@@ -224,20 +233,46 @@ export type EmailRecord = Omit<EmailMessageTable, 'id' | 'created_at' | 'process
 
 export async function insertEmailMessage(db: Db, record: EmailRecord, now = new Date()): Promise<string> {
   const id = newId(now.getTime());
-  await db
-    .insertInto('email_messages')
-    .values({ ...record, id, created_at: now.toISOString(), processed_at: null })
-    .execute();
+  // Every sent message is recorded: compiled once (db/prepared.ts), so the row's columns come in a fixed order.
+  const row = {
+    id,
+    office_id: record.office_id,
+    case_id: record.case_id,
+    direction: record.direction,
+    message_id: record.message_id,
+    source: record.source,
+    sender: record.sender,
+    recipient: record.recipient,
+    subject: record.subject,
+    status: record.status,
+    outcome: record.outcome,
+    template: record.template,
+    size_bytes: record.size_bytes,
+    created_at: now.toISOString(),
+    processed_at: null as string | null,
+  };
+  await runPrepared(
+    db,
+    'email-insert-message',
+    () => db.insertInto('email_messages').values(row),
+    Object.values(row),
+  );
   return id;
 }
 
-export async function findEmailMessage(db: Db, direction: 'in' | 'out', messageId: string) {
-  return db
-    .selectFrom('email_messages')
-    .selectAll()
-    .where('direction', '=', direction)
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
+export async function findEmailMessage(
+  db: Db,
+  direction: 'in' | 'out',
+  messageId: string,
+): Promise<Selectable<EmailMessageTable> | undefined> {
+  const [row] = await runPrepared<Selectable<EmailMessageTable>>(
+    db,
+    'email-find-message',
+    () =>
+      db.selectFrom('email_messages').selectAll().where('direction', '=', 'out').where('message_id', '=', ''),
+    [direction, messageId],
+  );
+  return row;
 }
 
 /** The case a set of Message-IDs (In-Reply-To, References) belongs to, newest reference first. */
@@ -261,14 +296,19 @@ export async function threadOf(
   db: Db,
   caseId: string,
 ): Promise<{ messageId: string; direction: 'in' | 'out' }[]> {
-  return db
-    .selectFrom('email_messages')
-    .select(['message_id as messageId', 'direction'])
-    .where('case_id', '=', caseId)
-    .where('status', 'in', ['sent', 'processed'])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return runPrepared(
+    db,
+    'email-thread-of-case',
+    () =>
+      db
+        .selectFrom('email_messages')
+        .select(['message_id as messageId', 'direction'])
+        .where('case_id', '=', '')
+        .where('status', 'in', ['sent', 'processed'])
+        .orderBy('created_at')
+        .orderBy('id'),
+    [caseId, 'sent', 'processed'],
+  );
 }
 
 export async function countRecentFromSender(db: Db, sender: string, since: Date): Promise<number> {
@@ -285,12 +325,13 @@ export async function countRecentFromSender(db: Db, sender: string, since: Date)
 // ------------------------------------------------------------------ opt-outs
 
 export async function hasOptedOut(db: Db, caseId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('case_email_optouts')
-    .select('case_id')
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  return row !== undefined;
+  const rows = await runPrepared(
+    db,
+    'email-has-opted-out',
+    () => db.selectFrom('case_email_optouts').select('case_id').where('case_id', '=', ''),
+    [caseId],
+  );
+  return rows.length > 0;
 }
 
 export async function optOut(db: Db, caseId: string, now = new Date()): Promise<boolean> {

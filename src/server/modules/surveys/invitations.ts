@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/connection.js';
+import { derivedKey } from '../../lib/secret-box.js';
 import { publicBase } from '../email/links.js';
 
 /**
@@ -25,10 +26,6 @@ export interface Invitation {
   expires: number;
 }
 
-function keyOf(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'loket', PURPOSE, 32));
-}
-
 export function makeInvitationToken(
   config: Pick<Config, 'secret'>,
   invitation: { kind: 'case' | 'passport'; ref: string; language: 'id' | 'en' },
@@ -41,7 +38,7 @@ export function makeInvitationToken(
   plain.writeUInt32BE(Math.ceil((now + VALID_MS) / HOUR_MS), 18);
   plain[22] = 1; // format version
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyOf(config.secret), iv);
+  const cipher = createCipheriv('aes-256-gcm', derivedKey(config.secret, PURPOSE), iv);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
 }
@@ -54,7 +51,7 @@ export function openInvitationToken(
   if (!/^[A-Za-z0-9_-]{68}$/.test(token)) return undefined;
   const raw = Buffer.from(token, 'base64url');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keyOf(config.secret), raw.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', derivedKey(config.secret, PURPOSE), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(35));
     const plain = Buffer.concat([decipher.update(raw.subarray(12, 35)), decipher.final()]);
     const kind = KINDS[plain[0]!];
