@@ -54,7 +54,7 @@ function remember(timeZone: string, hour: number, offset: number): void {
 }
 
 /** Local wall-clock time minus UTC at `time`, in milliseconds (whole seconds: old local mean times have them). */
-function offsetAt(timeZone: string, time: number): number {
+export function offsetAt(timeZone: string, time: number): number {
   const parts: Record<string, number> = {};
   for (const part of wallClockFormat(timeZone).formatToParts(time)) parts[part.type] = Number(part.value);
   const wall = new Date(0);

@@ -1,3 +1,5 @@
+import { offsetAt } from '../../lib/calendar-dates.js';
+
 /**
  * Working-time arithmetic on an office's calendar: working hours per weekday in the office's time zone, minus
  * closed dates (national holidays, cuti bersama, office closures). Pure: the calendar is built from plain data and
@@ -212,29 +214,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 function zoneOffsets(timeZone: string): ZoneOffsets {
   const cached = zones.get(timeZone);
   if (cached) return cached;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const compute = (instant: number): number => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(
-      parts.year!,
-      parts.month! - 1,
-      parts.day!,
-      parts.hour!,
-      parts.minute!,
-      parts.second!,
-    );
-    return wall - (instant - (instant % 1000));
-  };
+  const compute = (instant: number): number => offsetAt(timeZone, instant);
   // Offsets change rarely: one computation per UTC hour (and per local day) serves every instant in it.
   const byHour = new Map<number, number>();
   const byDay = new Map<number, number>();
