@@ -31,8 +31,10 @@ export async function copyTemplate(): Promise<string> {
     copyFileSync(template.slice('sqlite:'.length), file);
     return `sqlite:${file}`;
   }
-  const name = `loket_test_${suffix}`;
-  await admin(`create database ${name} template ${new URL(template).pathname.slice(1)}`);
+  // Named after the run's template, so the run's teardown finds copies nobody dropped (global-setup.ts).
+  const templateName = new URL(template).pathname.slice(1);
+  const name = `${templateName}_${suffix}`;
+  await admin(`create database ${name} template ${templateName}`);
   return withDatabaseName(TEST_SERVER_URL, name);
 }
 

@@ -32,6 +32,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dropTemplate = async () => {
       const client = new pg.Client({ connectionString: TEST_SERVER_URL });
       await client.connect();
+      // Copies for server processes (copyTemplate) are named after the template; the run drops what is left.
+      const copies = await client.query<{ datname: string }>(
+        `select datname from pg_database where datname like '${name}\\_%'`,
+      );
+      for (const { datname } of copies.rows)
+        await client.query(`drop database if exists ${datname} with (force)`);
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     };
