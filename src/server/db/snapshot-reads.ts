@@ -48,9 +48,15 @@ export function readSnapshot<Row>(
     reader.statements.set(text, prepared);
   }
   const { statement, columns } = prepared;
-  return (statement.all(...parameters) as unknown[][]).map((values) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
-    return row as Row;
-  });
+  return (statement.all(...parameters) as unknown[][]).map((values) => rowFromValues(columns, values) as Row);
+}
+
+/** An object from column names and values in the same order. */
+export function rowFromValues(
+  columns: readonly string[],
+  values: readonly unknown[],
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { driverValue } from '../../db/dialect.js';
 import { runPrepared } from '../../db/prepared.js';
 import type { CaseMessageRow, CaseRow, CaseTable, EventRow, NewCaseRow, Schema } from '../../db/schema.js';
-import { readSnapshot } from '../../db/snapshot-reads.js';
+import { readSnapshot, rowFromValues } from '../../db/snapshot-reads.js';
 import {
   type Case,
   type CaseEvent,
@@ -111,18 +111,14 @@ type CitizenCaseWithTimelineRow = CitizenCaseRow & { status_events: string; mess
 
 function eventsFromJson(json: string): CaseEvent[] {
   return (JSON.parse(json) as unknown[][]).map((values) =>
-    toCaseEvent(rowOf(EVENT_FIELDS, values) as unknown as EventRow),
+    toCaseEvent(rowFromValues(EVENT_FIELDS, values) as unknown as EventRow),
   );
 }
 
 function messagesFromJson(json: string): CaseMessage[] {
   return (JSON.parse(json) as unknown[][]).map((values) =>
-    toCaseMessage(rowOf(MESSAGE_FIELDS, values) as unknown as CaseMessageRow),
+    toCaseMessage(rowFromValues(MESSAGE_FIELDS, values) as unknown as CaseMessageRow),
   );
-}
-
-function rowOf(fields: readonly string[], values: readonly unknown[]): Record<string, unknown> {
-  return Object.fromEntries(fields.map((field, index) => [field, values[index]]));
 }
 
 export async function trackingCodeExists(db: Db, trackingCode: string): Promise<boolean> {

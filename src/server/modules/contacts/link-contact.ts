@@ -218,13 +218,9 @@ async function linkByDetails(
 
 /** Takes a case out of its contact's history; returns the contact it was linked to. */
 export async function unlinkCase(trx: Db, caseId: string): Promise<string | undefined> {
-  const link = await trx
-    .selectFrom('contact_cases')
-    .select('contact_id')
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
+  const contactId = await contactOfCase(trx, caseId);
   await trx.deleteFrom('contact_cases').where('case_id', '=', caseId).execute();
-  return link?.contact_id;
+  return contactId;
 }
 
 /** Links every case that is not linked yet (existing web and e-mail cases when this feature arrives). */
@@ -286,13 +282,7 @@ export async function removeUnusedContacts(trx: Db, contactIds: readonly string[
 /** The contacts that own any of these identities. */
 export async function contactsOwning(trx: Db, identities: readonly Identity[]): Promise<string[]> {
   if (identities.length === 0) return [];
-  const rows = await trx
-    .selectFrom('contact_identities')
-    .select('contact_id')
-    .distinct()
-    .where((eb) => eb.or(identities.map((i) => eb.and([eb('kind', '=', i.kind), eb('value', '=', i.value)]))))
-    .execute();
-  return rows.map((r) => r.contact_id);
+  return [...new Set((await ownedIdentities(trx, identities)).map((r) => r.contact_id))];
 }
 
 /**
