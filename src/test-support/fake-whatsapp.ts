@@ -1,4 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { WhatsAppSettings } from '../server/config.js';
+import { buildConfig } from './factories.js';
 import { type RecordedRequest, startFakeServer } from './fake-http.js';
 
 /**
@@ -310,4 +312,17 @@ export type FakeWhatsApp = Awaited<ReturnType<typeof startFakeWhatsApp>>;
 /** The signature Meta puts in X-Hub-Signature-256. */
 export function signWebhook(body: string, secret = FAKE_WA.appSecret): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** The app's WhatsApp settings for talking to this fake (the test config's defaults, the fake's credentials). */
+export function whatsappSettingsFor(fake: FakeWhatsApp): WhatsAppSettings {
+  return {
+    ...buildConfig().whatsapp,
+    appSecret: FAKE_WA.appSecret,
+    verifyToken: FAKE_WA.verifyToken,
+    accessToken: FAKE_WA.accessToken,
+    phoneNumberId: FAKE_WA.phoneNumberId,
+    apiBaseUrl: fake.apiBaseUrl,
+    templateName: FAKE_WA.templateName,
+  };
 }

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig, createTestApp, type TestApp } from '../../../test-support/factories.js';
 import {
-  FAKE_WA,
   type FakeWhatsApp,
   signWebhook,
   startFakeWhatsApp,
+  whatsappSettingsFor,
 } from '../../../test-support/fake-whatsapp.js';
 import { runDueJobs } from '../../jobs/worker.js';
 
@@ -20,19 +20,11 @@ let fake: FakeWhatsApp;
 
 beforeAll(async () => {
   fake = await startFakeWhatsApp();
-  const base = buildConfig();
+  const _base = buildConfig();
   t = await createTestApp({
     outboundAllowPrivate: false,
     dataDir: mkdtempSync(path.join(tmpdir(), 'loket-wa-guard-')),
-    whatsapp: {
-      ...base.whatsapp,
-      appSecret: FAKE_WA.appSecret,
-      verifyToken: FAKE_WA.verifyToken,
-      accessToken: FAKE_WA.accessToken,
-      phoneNumberId: FAKE_WA.phoneNumberId,
-      apiBaseUrl: fake.apiBaseUrl,
-      templateName: FAKE_WA.templateName,
-    },
+    whatsapp: whatsappSettingsFor(fake),
   });
 });
 

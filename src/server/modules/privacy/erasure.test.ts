@@ -16,10 +16,10 @@ import {
 } from '../../../test-support/factories.js';
 import { FAKE_TG, type FakeTelegram, startFakeTelegram } from '../../../test-support/fake-telegram.js';
 import {
-  FAKE_WA,
   type FakeWhatsApp,
   signWebhook,
   startFakeWhatsApp,
+  whatsappSettingsFor,
 } from '../../../test-support/fake-whatsapp.js';
 import { SYSTEM_ACTOR } from '../../events/catalogue.js';
 import { enqueueJob } from '../../jobs/outbox.js';
@@ -97,15 +97,7 @@ beforeAll(async () => {
   const base = buildConfig();
   t = await createTestApp({
     dataDir: mkdtempSync(path.join(tmpdir(), 'loket-erasure-')),
-    whatsapp: {
-      ...base.whatsapp,
-      appSecret: FAKE_WA.appSecret,
-      verifyToken: FAKE_WA.verifyToken,
-      accessToken: FAKE_WA.accessToken,
-      phoneNumberId: FAKE_WA.phoneNumberId,
-      apiBaseUrl: fake.apiBaseUrl,
-      templateName: FAKE_WA.templateName,
-    },
+    whatsapp: whatsappSettingsFor(fake),
     telegram: {
       ...base.telegram,
       botToken: FAKE_TG.botToken,

@@ -15,6 +15,7 @@ import {
   GRAPH_ERRORS,
   signWebhook,
   startFakeWhatsApp,
+  whatsappSettingsFor,
 } from '../../../../test-support/fake-whatsapp.js';
 import { EXE, PDF, PNG } from '../../../../test-support/portal-client.js';
 import { runDueJobs } from '../../../jobs/worker.js';
@@ -32,18 +33,10 @@ const CITIZEN = '6281234567890';
 
 beforeAll(async () => {
   fake = await startFakeWhatsApp(() => now);
-  const base = buildConfig();
+  const _base = buildConfig();
   t = await createTestApp({
     dataDir: mkdtempSync(path.join(tmpdir(), 'loket-wa-')),
-    whatsapp: {
-      ...base.whatsapp,
-      appSecret: FAKE_WA.appSecret,
-      verifyToken: FAKE_WA.verifyToken,
-      accessToken: FAKE_WA.accessToken,
-      phoneNumberId: FAKE_WA.phoneNumberId,
-      apiBaseUrl: fake.apiBaseUrl,
-      templateName: FAKE_WA.templateName,
-    },
+    whatsapp: whatsappSettingsFor(fake),
   });
   staff = await staffOf(t, 'supervisor');
 });
