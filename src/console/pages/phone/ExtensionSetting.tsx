@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorText } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import { handlesCases } from '../../lib/types';
@@ -8,12 +8,16 @@ export function ExtensionSetting() {
   const { api, t, language, session, toast } = useConsole();
   const [extension, setExtension] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The stored extension arrives after the page: on a slow connection it must not wipe what the agent already typed.
+  const edited = useRef(false);
   const allowed = session ? handlesCases(session.user) && session.user.officeCode !== null : false;
   useEffect(() => {
     if (!allowed) return;
     api
       .get<{ extension: string | null }>('/staff/me/extension')
-      .then((r) => setExtension(r.extension ?? ''))
+      .then((r) => {
+        if (!edited.current) setExtension(r.extension ?? '');
+      })
       .catch(() => {});
   }, [api, allowed]);
   if (!allowed) return null;
@@ -41,7 +45,10 @@ export function ExtensionSetting() {
             inputMode="numeric"
             pattern="\d{2,8}"
             value={extension}
-            onChange={(e) => setExtension(e.target.value)}
+            onChange={(e) => {
+              edited.current = true;
+              setExtension(e.target.value);
+            }}
             aria-invalid={error ? true : undefined}
           />
         </label>
