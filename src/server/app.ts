@@ -86,14 +86,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       return negotiateLanguage(this.headers['accept-language']);
     },
   });
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook rather than an async one: it runs for every request, and a promise per request is measurable.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    if (!ctx.limiters.enabled) return;
-    const wait = ctx.limiters.requests.hit(request.ip);
-    if (wait > 0)
-      return sendProblem(request, reply, new AppError('rate_limited', { retryAfterSeconds: wait }));
+    const wait = ctx.limiters.enabled ? ctx.limiters.requests.hit(request.ip) : 0;
+    // An early answer ends the request here: `done` is then not called.
+    if (wait > 0) sendProblem(request, reply, new AppError('rate_limited', { retryAfterSeconds: wait }));
+    else done();
   });
   registerProblemHandlers(app);
 

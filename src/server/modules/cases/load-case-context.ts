@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import { officeCalendar } from '../calendar/storage.js';
-import { findClassifications, findOfficeById } from '../offices/storage.js';
+import { referenceDataNow } from '../offices/reference-data.js';
+import { classificationsIn, findClassifications, findOfficeById } from '../offices/storage.js';
 import type { Case } from './model.js';
 import type { CaseContext } from './presenters.js';
 
@@ -37,4 +38,19 @@ export async function loadCaseContexts(
 
 export async function loadCaseContext(db: Db, current: CaseReferences): Promise<CaseContext> {
   return (await loadCaseContexts(db, [current])).get(current.officeId)!;
+}
+
+/**
+ * What the citizen's view of one case needs (office and classification names) without waiting: when the office
+ * data is in memory and the case was not merged into another (whose code would have to be read). Otherwise
+ * undefined, and the caller uses `loadCaseContext`.
+ */
+export function publicCaseContextNow(db: Db, current: CaseReferences): CaseContext | undefined {
+  if (current.mergedIntoId) return undefined;
+  const data = referenceDataNow(db);
+  const office = data?.officesById.get(current.officeId);
+  if (!data || !office) return undefined;
+  const serviceIds = current.serviceId ? [current.serviceId] : [];
+  const categoryIds = current.categoryId ? [current.categoryId] : [];
+  return { office, classifications: classificationsIn(data, serviceIds, categoryIds) };
 }

@@ -394,6 +394,32 @@ describe('abuse limits', () => {
     expect(blocked.statusCode).toBe(429);
   });
 
+  it('answers any request beyond the per-address limit with a localised 429 before routing it', async () => {
+    const limited = await createTestApp({
+      rateLimits: {
+        enabled: true,
+        requests: { limit: 2, windowMs: 60_000 },
+        caseCreation: { limit: 100, windowMs: 60_000 },
+        lookupFailures: { limit: 100, windowMs: 60_000 },
+        codeFailures: { limit: 100, windowMs: 60_000 },
+        loginFailures: { limit: 100, windowMs: 60_000 },
+        assistantQuestions: { limit: 100, windowMs: 60_000 },
+      },
+    });
+    const get = (url: string, ip = '10.0.3.1') =>
+      limited.app.inject({ method: 'GET', url, remoteAddress: ip, headers: { 'accept-language': 'en' } });
+    expect((await get('/healthz')).statusCode).toBe(200);
+    expect((await get('/api/v1/offices')).statusCode).toBe(200);
+    const blocked = await get('/api/v1/offices');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['content-type']).toContain('application/problem+json');
+    expect(blocked.headers['x-request-id']).toBeTruthy();
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.json()).toMatchObject({ code: 'rate_limited', status: 429, title: expect.any(String) });
+    expect(blocked.json().title).not.toBe('');
+    expect((await get('/api/v1/offices', '10.0.3.2')).statusCode).toBe(200);
+  });
+
   it('limits bursts of new cases per client, and can be switched off', async () => {
     const rules = {
       requests: { limit: 1000, windowMs: 60_000 },

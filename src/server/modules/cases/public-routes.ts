@@ -7,9 +7,13 @@ import { problems } from '../../http/schema-helpers.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { citizenApplicationNumber, linkCitizenCase } from '../passports/citizen-link.js';
 import { addCitizenMessage } from './add-message.js';
-import { caseForCitizen, caseWithTimelineForCitizen } from './citizen-access.js';
+import {
+  caseForCitizen,
+  caseWithTimelineForCitizen,
+  caseWithTimelineForCitizenNow,
+} from './citizen-access.js';
 import { createCase } from './create-case.js';
-import { loadCaseContext } from './load-case-context.js';
+import { loadCaseContext, publicCaseContextNow } from './load-case-context.js';
 import { presentPublicCase } from './presenters.js';
 import {
   AccessKeyHeaders,
@@ -80,16 +84,19 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         response: { 200: PublicCaseResponse, ...problems(400, 404, 429) },
       },
     },
-    async (request, reply) => {
-      const opened = await caseWithTimelineForCitizen(
-        ctx,
-        request.ip,
-        request.params.trackingCode,
-        request.headers['x-access-key'],
-      );
-      const context = await loadCaseContext(db, opened.case);
+    // Not async: on SQLite the whole look-up is answered without one await (see caseWithTimelineForCitizenNow).
+    (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return presentPublicCase(opened.case, context, opened, request.language);
+      const { trackingCode } = request.params;
+      const key = request.headers['x-access-key'];
+      const opened = caseWithTimelineForCitizenNow(ctx, request.ip, trackingCode, key);
+      const context = opened && publicCaseContextNow(db, opened.case);
+      if (opened && context) return presentPublicCase(opened.case, context, opened, request.language);
+      return (async () => {
+        const found = opened ?? (await caseWithTimelineForCitizen(ctx, request.ip, trackingCode, key));
+        const loaded = await loadCaseContext(db, found.case);
+        return presentPublicCase(found.case, loaded, found, request.language);
+      })();
     },
   );
 

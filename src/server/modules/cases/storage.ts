@@ -51,19 +51,8 @@ export async function findCaseWithPublicTimeline(
   trackingCode: string,
   opens: (found: CitizenCase) => boolean,
 ): Promise<CaseWithPublicTimeline | undefined> {
-  const fromSnapshot = readSnapshot<CitizenCaseWithTimelineRow>(db, CITIZEN_CASE_WITH_TIMELINE_SQLITE, [
-    trackingCode,
-  ]);
-  if (fromSnapshot !== undefined) {
-    const [row] = fromSnapshot;
-    const found = row && toCitizenCase(row);
-    if (!found || !opens(found)) return undefined;
-    return {
-      case: found,
-      statusEvents: eventsFromJson(row.status_events),
-      messages: messagesFromJson(row.messages),
-    };
-  }
+  const now = readCaseWithPublicTimeline(db, trackingCode, opens);
+  if (now !== null) return now;
   const [row] = await runPrepared<CitizenCaseRow>(
     db,
     'citizen-case-by-tracking-code',
@@ -77,6 +66,29 @@ export async function findCaseWithPublicTimeline(
     listMessages(db, found.id, PUBLIC_MESSAGE_KINDS),
   ]);
   return { case: found, statusEvents, messages };
+}
+
+/**
+ * `findCaseWithPublicTimeline` without waiting, where the database has a read-only connection (SQLite on a
+ * file); `null` where it has none and the caller must wait for the asynchronous read.
+ */
+export function readCaseWithPublicTimeline(
+  db: Db,
+  trackingCode: string,
+  opens: (found: CitizenCase) => boolean,
+): CaseWithPublicTimeline | undefined | null {
+  const fromSnapshot = readSnapshot<CitizenCaseWithTimelineRow>(db, CITIZEN_CASE_WITH_TIMELINE_SQLITE, [
+    trackingCode,
+  ]);
+  if (fromSnapshot === undefined) return null;
+  const [row] = fromSnapshot;
+  const found = row && toCitizenCase(row);
+  if (!found || !opens(found)) return undefined;
+  return {
+    case: found,
+    statusEvents: eventsFromJson(row.status_events),
+    messages: messagesFromJson(row.messages),
+  };
 }
 
 const EVENT_FIELDS = ['id', 'type', 'actor_type', 'actor_id', 'actor_name', 'payload', 'created_at'] as const;

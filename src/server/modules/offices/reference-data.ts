@@ -9,7 +9,7 @@ import { type Office, toOffice } from './storage.js';
  */
 const TTL_MS = 10_000;
 
-interface Snapshot {
+export interface ReferenceData {
   loadedAt: number;
   /** In the order they were set up (the first is the portal's office). */
   offices: Office[];
@@ -25,20 +25,20 @@ interface Snapshot {
 }
 
 // Keyed by the dialect adapter, which a database and all its transactions share: a cache per database.
-const snapshots = new WeakMap<object, Snapshot>();
+const snapshots = new WeakMap<object, ReferenceData>();
 
 function keyOf(db: Db): object {
   return db.getExecutor().adapter;
 }
 
-async function load(db: Db): Promise<Snapshot> {
+async function load(db: Db): Promise<ReferenceData> {
   const [offices, services, categories] = await Promise.all([
     db.selectFrom('offices').selectAll().orderBy('created_at').orderBy('code').execute(),
     db.selectFrom('services').selectAll().orderBy('sort_order').orderBy('code').execute(),
     db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('code').execute(),
   ]);
   const byCode = (office: string, code: string) => `${office}:${code}`;
-  const snapshot: Snapshot = {
+  const snapshot: ReferenceData = {
     loadedAt: Date.now(),
     offices: offices.map(toOffice),
     services,
@@ -54,10 +54,14 @@ async function load(db: Db): Promise<Snapshot> {
   return snapshot;
 }
 
-export async function referenceData(db: Db): Promise<Snapshot> {
+export async function referenceData(db: Db): Promise<ReferenceData> {
+  return referenceDataNow(db) ?? load(db);
+}
+
+/** The reference data if it is in memory and fresh, without waiting; otherwise undefined (use `referenceData`). */
+export function referenceDataNow(db: Db): ReferenceData | undefined {
   const current = snapshots.get(keyOf(db));
-  if (current && Date.now() - current.loadedAt < TTL_MS) return current;
-  return load(db);
+  return current && Date.now() - current.loadedAt < TTL_MS ? current : undefined;
 }
 
 /** Call after changing offices, services or categories. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import { toBool } from '../../db/dialect.js';
 import type { CategoryRow, OfficeRow, ServiceRow } from '../../db/schema.js';
-import { referenceData } from './reference-data.js';
+import { type ReferenceData, referenceData } from './reference-data.js';
 
 export interface LocalizedName {
   id: string;
@@ -152,7 +152,15 @@ export async function findClassifications(
   serviceIds: string[],
   categoryIds: string[],
 ): Promise<Map<string, Classification>> {
-  const data = await referenceData(db);
+  return classificationsIn(await referenceData(db), serviceIds, categoryIds);
+}
+
+/** Services and categories by id, with their codes and names, from reference data already at hand. */
+export function classificationsIn(
+  data: ReferenceData,
+  serviceIds: readonly string[],
+  categoryIds: readonly string[],
+): Map<string, Classification> {
   const byId = new Map<string, Classification>();
   for (const id of serviceIds) {
     const row = data.servicesById.get(id);
