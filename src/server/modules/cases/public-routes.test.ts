@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffHeaders, staffOf, type TestApp } from '../../../test-support/factories.js';
+import type { RateLimits } from '../../config.js';
 import { generateTrackingCode } from './tracking-code.js';
 
 let t: TestApp;
@@ -331,16 +332,25 @@ describe('POST /api/v1/cases/{code}/messages', () => {
 });
 
 describe('abuse limits', () => {
+  /** Generous limits for everything, with the ones a test is about set low. */
+  const limits = (low: Partial<Omit<RateLimits, 'enabled'>>) => ({
+    requests: { limit: 1000, windowMs: 60_000 },
+    caseCreation: { limit: 100, windowMs: 60_000 },
+    lookupFailures: { limit: 100, windowMs: 60_000 },
+    codeFailures: { limit: 100, windowMs: 60_000 },
+    loginFailures: { limit: 100, windowMs: 60_000 },
+    assistantQuestions: { limit: 100, windowMs: 60_000 },
+    ...low,
+  });
+
   it('limits failed lookups per client with 429 and Retry-After', async () => {
     const limited = await createTestApp({
       rateLimits: {
         enabled: true,
-        requests: { limit: 1000, windowMs: 60_000 },
-        caseCreation: { limit: 3, windowMs: 60_000 },
-        lookupFailures: { limit: 5, windowMs: 60_000 },
-        codeFailures: { limit: 100, windowMs: 60_000 },
-        loginFailures: { limit: 100, windowMs: 60_000 },
-        assistantQuestions: { limit: 100, windowMs: 60_000 },
+        ...limits({
+          caseCreation: { limit: 3, windowMs: 60_000 },
+          lookupFailures: { limit: 5, windowMs: 60_000 },
+        }),
       },
     });
     const created = await limited.app.inject({ method: 'POST', url: '/api/v1/cases', payload: validBody });
@@ -364,15 +374,7 @@ describe('abuse limits', () => {
 
   it('limits failures against one code from many addresses', async () => {
     const limited = await createTestApp({
-      rateLimits: {
-        enabled: true,
-        requests: { limit: 1000, windowMs: 60_000 },
-        caseCreation: { limit: 100, windowMs: 60_000 },
-        lookupFailures: { limit: 100, windowMs: 60_000 },
-        codeFailures: { limit: 3, windowMs: 60_000 },
-        loginFailures: { limit: 100, windowMs: 60_000 },
-        assistantQuestions: { limit: 100, windowMs: 60_000 },
-      },
+      rateLimits: { enabled: true, ...limits({ codeFailures: { limit: 3, windowMs: 60_000 } }) },
     });
     const { trackingCode, accessKey } = (
       await limited.app.inject({ method: 'POST', url: '/api/v1/cases', payload: validBody })
@@ -396,15 +398,7 @@ describe('abuse limits', () => {
 
   it('answers any request beyond the per-address limit with a localised 429 before routing it', async () => {
     const limited = await createTestApp({
-      rateLimits: {
-        enabled: true,
-        requests: { limit: 2, windowMs: 60_000 },
-        caseCreation: { limit: 100, windowMs: 60_000 },
-        lookupFailures: { limit: 100, windowMs: 60_000 },
-        codeFailures: { limit: 100, windowMs: 60_000 },
-        loginFailures: { limit: 100, windowMs: 60_000 },
-        assistantQuestions: { limit: 100, windowMs: 60_000 },
-      },
+      rateLimits: { enabled: true, ...limits({ requests: { limit: 2, windowMs: 60_000 } }) },
     });
     const get = (url: string, ip = '10.0.3.1') =>
       limited.app.inject({ method: 'GET', url, remoteAddress: ip, headers: { 'accept-language': 'en' } });
@@ -421,14 +415,7 @@ describe('abuse limits', () => {
   });
 
   it('limits bursts of new cases per client, and can be switched off', async () => {
-    const rules = {
-      requests: { limit: 1000, windowMs: 60_000 },
-      caseCreation: { limit: 3, windowMs: 60_000 },
-      lookupFailures: { limit: 100, windowMs: 60_000 },
-      codeFailures: { limit: 100, windowMs: 60_000 },
-      loginFailures: { limit: 100, windowMs: 60_000 },
-      assistantQuestions: { limit: 100, windowMs: 60_000 },
-    };
+    const rules = limits({ caseCreation: { limit: 3, windowMs: 60_000 } });
     const limited = await createTestApp({ rateLimits: { enabled: true, ...rules } });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
