@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, localDay } from './calendar-dates.js';
+import { dayEndIn, dayStartIn, isCalendarDate, localDay } from './calendar-dates.js';
 
 const reference = new Map<string, Intl.DateTimeFormat>();
 
@@ -81,6 +81,35 @@ describe('localDay', () => {
 
   it('refuses an instant that is not one, as Intl does', () => {
     expect(() => localDay('Asia/Jakarta', new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('dayStartIn', () => {
+  it('gives the instant a local day begins, e.g. 29 November starts at 17:00 UTC the day before in Surabaya', () => {
+    expect(dayStartIn('Asia/Jakarta', '2026-11-29')).toBe('2026-11-28T17:00:00.000Z');
+    expect(dayEndIn('Asia/Jakarta', '2026-11-29')).toBe('2026-11-29T17:00:00.000Z');
+    expect(dayStartIn('Asia/Jayapura', '2027-01-01')).toBe('2026-12-31T15:00:00.000Z');
+    expect(dayStartIn('UTC', '2028-02-29')).toBe('2028-02-29T00:00:00.000Z');
+    expect(dayEndIn('UTC', '2028-02-28')).toBe('2028-02-29T00:00:00.000Z');
+  });
+
+  it('is the first instant of the day by Intl in every zone, also where the clocks skip midnight', () => {
+    const days = [
+      '2026-03-29',
+      '2026-10-25',
+      '2026-04-05',
+      '2026-09-06',
+      '2022-10-30',
+      '2011-12-31',
+      '1923-12-31',
+    ];
+    for (const zone of ZONES) {
+      for (const day of days) {
+        const start = Date.parse(dayStartIn(zone, day));
+        expect(intlDay(zone, new Date(start)), `${zone} ${day}`).toBe(day);
+        expect(intlDay(zone, new Date(start - 1)) < day, `${zone} ${day}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -28,6 +28,29 @@ export function localDay(timeZone: string, at: Date): string {
   return new Date(time + offset).toISOString().slice(0, 10);
 }
 
+/**
+ * The instant `date` (YYYY-MM-DD) begins in `timeZone`, as an ISO string: what a report's "from" day means to the
+ * staff who chose it. Found by bisection on `localDay` between the earliest and the latest midnight any zone can
+ * have (UTC+14 … UTC−12), so days whose midnight the clocks skip begin at the first instant that exists.
+ */
+export function dayStartIn(timeZone: string, date: string): string {
+  const utcMidnight = Date.parse(`${date}T00:00:00.000Z`);
+  let before = utcMidnight - 15 * HOUR; // still the previous day everywhere
+  let after = utcMidnight + 13 * HOUR; // already this day everywhere
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (localDay(timeZone, new Date(middle)) < date) before = middle;
+    else after = middle;
+  }
+  return new Date(after).toISOString();
+}
+
+/** The instant the day after `date` begins in `timeZone`: the exclusive end of a report's "to" day. */
+export function dayEndIn(timeZone: string, date: string): string {
+  const next = new Date(Date.parse(`${date}T00:00:00.000Z`) + 24 * HOUR).toISOString().slice(0, 10);
+  return dayStartIn(timeZone, next);
+}
+
 /** Offsets by zone and hour since 1970 (NaN for an hour in which the offset changes); a few thousand at most. */
 const offsetsByZone = new Map<string, Map<number, number>>();
 

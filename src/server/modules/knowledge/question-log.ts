@@ -2,7 +2,7 @@ import type { Channel, Language } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import { toBool, toIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
-import { isCalendarDate } from '../../lib/calendar-dates.js';
+import { dayEndIn, dayStartIn, isCalendarDate } from '../../lib/calendar-dates.js';
 import { newId } from '../../lib/ids.js';
 import { normaliseQuestion } from './scrub.js';
 
@@ -38,7 +38,7 @@ export async function logQuestion(db: Db, entry: LoggedQuestion, at = new Date()
 }
 
 export interface QuestionFilter {
-  /** Inclusive calendar dates (UTC). */
+  /** Inclusive calendar dates, in the time zone the caller passes (the staff member's office's). */
   from?: string;
   to?: string;
   lang?: Language;
@@ -55,21 +55,13 @@ function checkDates(filter: QuestionFilter): void {
   }
 }
 
-function dayStart(date: string): string {
-  return `${date}T00:00:00.000Z`;
-}
-
-function nextDayStart(date: string): string {
-  return new Date(Date.parse(dayStart(date)) + 86_400_000).toISOString();
-}
-
-export async function listQuestions(db: Db, filter: QuestionFilter) {
+export async function listQuestions(db: Db, filter: QuestionFilter, timeZone: string) {
   checkDates(filter);
   const rows = await db
     .selectFrom('kb_questions')
     .selectAll()
-    .$if(filter.from !== undefined, (q) => q.where('created_at', '>=', dayStart(filter.from!)))
-    .$if(filter.to !== undefined, (q) => q.where('created_at', '<', nextDayStart(filter.to!)))
+    .$if(filter.from !== undefined, (q) => q.where('created_at', '>=', dayStartIn(timeZone, filter.from!)))
+    .$if(filter.to !== undefined, (q) => q.where('created_at', '<', dayEndIn(timeZone, filter.to!)))
     .$if(filter.lang !== undefined, (q) => q.where('language', '=', filter.lang!))
     .$if(filter.answered !== undefined, (q) => q.where('answered', '=', filter.answered!))
     .orderBy('created_at', 'desc')
@@ -88,7 +80,11 @@ export async function listQuestions(db: Db, filter: QuestionFilter) {
 }
 
 /** Unanswered questions grouped by their normalised text, most asked first: what the knowledge base lacks. */
-export async function unansweredQuestions(db: Db, filter: Omit<QuestionFilter, 'answered'>) {
+export async function unansweredQuestions(
+  db: Db,
+  filter: Omit<QuestionFilter, 'answered'>,
+  timeZone: string,
+) {
   checkDates(filter);
   const rows = await db
     .selectFrom('kb_questions')
@@ -100,8 +96,8 @@ export async function unansweredQuestions(db: Db, filter: Omit<QuestionFilter, '
       eb.fn.max('confidence').as('best_confidence'),
     ])
     .where('answered', '=', false)
-    .$if(filter.from !== undefined, (q) => q.where('created_at', '>=', dayStart(filter.from!)))
-    .$if(filter.to !== undefined, (q) => q.where('created_at', '<', nextDayStart(filter.to!)))
+    .$if(filter.from !== undefined, (q) => q.where('created_at', '>=', dayStartIn(timeZone, filter.from!)))
+    .$if(filter.to !== undefined, (q) => q.where('created_at', '<', dayEndIn(timeZone, filter.to!)))
     .$if(filter.lang !== undefined, (q) => q.where('language', '=', filter.lang!))
     .groupBy(['question', 'language'])
     .orderBy('count', 'desc')

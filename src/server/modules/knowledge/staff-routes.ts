@@ -882,6 +882,12 @@ export const staffKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async
 
   // ---- what people asked ----
 
+  // A report's days are the staff member's office's days; staff of no office see the portal's office's.
+  const reportTimeZone = async (officeId: string | null) => {
+    const { officesById, offices } = await referenceData(db);
+    return ((officeId && officesById.get(officeId)) || offices[0])?.timeZone ?? 'Asia/Jakarta';
+  };
+
   app.get(
     '/questions/unanswered',
     {
@@ -896,7 +902,9 @@ export const staffKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async
         },
       },
     },
-    async (request) => ({ items: await unansweredQuestions(db, request.query) }),
+    async (request) => ({
+      items: await unansweredQuestions(db, request.query, await reportTimeZone(request.staff.officeId)),
+    }),
   );
 
   app.get(
@@ -913,6 +921,8 @@ export const staffKnowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async
         response: { 200: Type.Object({ items: Type.Array(S.LoggedQuestion) }), ...problems(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await listQuestions(db, request.query) }),
+    async (request) => ({
+      items: await listQuestions(db, request.query, await reportTimeZone(request.staff.officeId)),
+    }),
   );
 };

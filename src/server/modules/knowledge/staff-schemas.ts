@@ -9,7 +9,8 @@ export const Status = StringEnum(KB_STATUSES);
 /** Keys and slugs: lowercase ASCII words joined by hyphens. */
 export const Key = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 });
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 120 });
-export const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const CALENDAR_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+export const CalendarDate = Type.String({ pattern: CALENDAR_DATE });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const Message = Type.Optional(Type.String({ maxLength: 500 }));
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
@@ -271,9 +272,12 @@ export const SynonymBody = Type.Object(
   { additionalProperties: false },
 );
 
+const ReportDay = (description: string) =>
+  Type.Optional(Type.String({ pattern: CALENDAR_DATE, description }));
+
 export const QuestionFilter = {
-  from: Type.Optional(CalendarDate),
-  to: Type.Optional(CalendarDate),
+  from: ReportDay("First day, inclusive, in the time zone of the staff member's office"),
+  to: ReportDay("Last day, inclusive, in the time zone of the staff member's office"),
   lang: Type.Optional(Lang),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
 };

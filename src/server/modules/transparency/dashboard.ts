@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/enums.js';
 import type { Db } from '../../db/connection.js';
 import { parseJson } from '../../db/dialect.js';
+import { dayEndIn, dayStartIn } from '../../lib/calendar-dates.js';
 import type { Office } from '../offices/storage.js';
 import { listOfficesWithServices } from '../offices/storage.js';
 import {
@@ -215,7 +216,7 @@ export async function loadDashboard(db: Db, input: DashboardInput): Promise<Dash
     loadSkmSums(db, { officeId: office.id, from, to }),
     loadSkmSumsByMonth(db, { officeId: office.id, from: quarters[0]!.from, to: quarters.at(-1)!.to }),
     categoryLabels(db, office.code, language),
-    topTopics(db, from, to, language),
+    topTopics(db, office.timeZone, from, to, language),
   ]);
   const trend = quarters.map((q) => {
     const total = emptySums();
@@ -265,16 +266,23 @@ async function categoryLabels(db: Db, officeCode: string, language: Language): P
 
 /**
  * The assistant's most asked topics: answered questions of the period grouped by the article or FAQ that answered
- * them (the log holds no person; days are UTC). Topics asked fewer than MIN_CELL times are left out.
+ * them (the log holds no person; days are the office's, like the rest of the dashboard). Topics asked fewer than
+ * MIN_CELL times are left out.
  */
-async function topTopics(db: Db, from: string, to: string, language: Language): Promise<Cell[]> {
+async function topTopics(
+  db: Db,
+  timeZone: string,
+  from: string,
+  to: string,
+  language: Language,
+): Promise<Cell[]> {
   const rows = await db
     .selectFrom('kb_questions')
     .select((eb) => ['matched_kind', 'matched_key', eb.fn.countAll<number>().as('n')])
     .where('answered', '=', true)
     .where('matched_key', 'is not', null)
-    .where('created_at', '>=', `${from}T00:00:00.000Z`)
-    .where('created_at', '<', nextDay(to))
+    .where('created_at', '>=', dayStartIn(timeZone, from))
+    .where('created_at', '<', dayEndIn(timeZone, to))
     .groupBy(['matched_kind', 'matched_key'])
     .orderBy('n', 'desc')
     .limit(10)
@@ -287,10 +295,6 @@ async function topTopics(db: Db, from: string, to: string, language: Language): 
     topics.push({ key, label: await topicTitle(db, row.matched_kind, key, language), n });
   }
   return topics;
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
 }
 
 async function topicTitle(db: Db, kind: string | null, key: string, language: Language): Promise<string> {
