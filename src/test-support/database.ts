@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../server/db/connection.js';
 import { ENGINE, TEST_SERVER_URL, withDatabaseName } from './engine.js';
 
@@ -10,16 +10,33 @@ export interface TestDatabase extends Database {
   url: string;
 }
 
-/** A fresh, migrated, empty database for one test file, removed when the file's tests end. */
+/** Databases opened by the running test file and not yet removed (see `removeTestDatabases`). */
+const openDatabases = new Set<() => Promise<void>>();
+
+/**
+ * A fresh, migrated, empty database, removed when the test file ends — also one made inside a test. On
+ * PostgreSQL the files of a worker share its process, so a pool left open would hold its connections until the
+ * server refuses new ones.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = await copyTemplate();
   const database = openDatabase(url);
-  const testDatabase = { ...database, url };
-  afterAll(async () => {
-    await database.close();
-    await dropCopy(url);
-  });
-  return testDatabase;
+  let removed: Promise<void> | undefined;
+  const remove = () => {
+    removed ??= (async () => {
+      openDatabases.delete(remove);
+      await database.close();
+      await dropCopy(url);
+    })();
+    return removed;
+  };
+  openDatabases.add(remove);
+  return { ...database, url };
+}
+
+/** Closes and drops the file's databases: after its last test, once its apps are closed (test-support/setup.ts). */
+export async function removeTestDatabases(): Promise<void> {
+  for (const remove of [...openDatabases]) await remove();
 }
 
 /** A fresh copy of the migrated template, for tests that run their own server process against it. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { CITIZEN_ACTOR } from '../../src/server/events/catalogue.js';
 import type { StaffUser } from '../../src/server/modules/accounts/model.js';
 import { findCaseByTrackingCode } from '../../src/server/modules/cases/storage.js';
@@ -172,6 +172,10 @@ describe.skipIf(!available)('staff console in a browser', () => {
   it('an agent finds a new case by search, replies, changes the status, and the citizen sees both', async () => {
     const created = await newPublicCase('Nomor antrean zamrud habis');
     const { context, page, problems } = await staffBrowser();
+    // Once seen under heavy load: a success toast that never came. What the console said instead tells why.
+    onTestFailed(async () => {
+      console.error('console toasts at failure:', await page.locator('.toasts').textContent().catch(String));
+    });
     await signIn(page, agent);
     await page.getByRole('heading', { name: /Milik saya/ }).waitFor();
     await page.getByRole('link', { name: /Semua kasus/ }).click();
