@@ -14,6 +14,7 @@ import * as publications from './migrations/2026-11-28-12-publications.js';
 import * as chat from './migrations/2026-11-28-13-chat.js';
 import * as messaging from './migrations/2026-11-28-14-messaging.js';
 import * as integrityAttachments from './migrations/2026-11-28-15-integrity-attachments.js';
+import * as jobClaims from './migrations/2026-11-28-16-job-claims.js';
 
 /** Migrations in the order they run: Kysely sorts by name, so names start with the ISO date and a sequence. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-13-chat': chat,
   '2026-11-28-14-messaging': messaging,
   '2026-11-28-15-integrity-attachments': integrityAttachments,
+  '2026-11-28-16-job-claims': jobClaims,
 };
 
 function migrator(db: Kysely<any>): Migrator {
