@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../server/events/catalogue.js';
-import { chainPendingEvents } from '../server/modules/audit/chainer.js';
 import { publishCheckpoint } from '../server/modules/audit/checkpoints.js';
 import { enrolOfficer } from '../server/modules/integrity/officers.js';
 import {
@@ -12,6 +11,7 @@ import {
   issueChallenge,
   solveChallenge,
 } from '../server/modules/integrity/proof-of-work.js';
+import { chainAllEvents } from '../test-support/audit.js';
 import { ENGINE } from '../test-support/engine.js';
 import {
   buildStaff,
@@ -138,7 +138,7 @@ describe(`integrity pages on ${ENGINE}`, () => {
   it('shows the signed audit checkpoints on /audit', async () => {
     const visitor = new Visitor(t.app);
     expect((await visitor.get('/audit')).body).toContain('Belum ada titik periksa');
-    await chainPendingEvents(t.db);
+    await chainAllEvents(t.db);
     const checkpoint = await publishCheckpoint(t.db, t.config.dataDir, new Date());
     const page = await visitor.get('/audit');
     expect(page.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/connection.js';
 import type { StaffUser } from '../../src/server/modules/accounts/model.js';
-import { chainPendingEvents } from '../../src/server/modules/audit/chainer.js';
+import { chainAllEvents } from '../../src/test-support/audit.js';
 import { ENGINE } from '../../src/test-support/engine.js';
 import {
   buildCase,
@@ -251,7 +251,7 @@ describe.skipIf(!chromiumAvailable)('accountability screens of the console in a 
   }, 90_000);
 
   it('an auditor browses the trail with filters, verifies it intact, then sees the broken link after a database edit', async () => {
-    await chainPendingEvents(t.db);
+    await chainAllEvents(t.db);
     const { context, page, problems } = await staffBrowser();
     await signIn(page, auditor);
     await page.getByRole('link', { name: 'Jejak audit' }).click();

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { SYSTEM_ACTOR } from '../../src/server/events/catalogue.js';
 import { createLimiters } from '../../src/server/http/rate-limit.js';
-import { chainPendingEvents } from '../../src/server/modules/audit/chainer.js';
 import { publishCheckpoint } from '../../src/server/modules/audit/checkpoints.js';
 import { enrolOfficer } from '../../src/server/modules/integrity/officers.js';
+import { chainAllEvents } from '../../src/test-support/audit.js';
 import { createTestDatabase } from '../../src/test-support/database.js';
 import { buildConfig, buildOffice, buildStaff, officeIdOf } from '../../src/test-support/factories.js';
 import { axeSource, chromiumAvailable, launchChromium, RESULTS } from './chromium.js';
@@ -29,7 +29,7 @@ describe.skipIf(!chromiumAvailable)('integrity channel in a browser', () => {
     });
     await enrolOfficer(database.db, officer, SYSTEM_ACTOR, 'frasa-sandi-yang-cukup-panjang', new Date());
     const config = buildConfig({ dataDir: mkdtempSync(path.join(tmpdir(), 'loket-e2e-')) });
-    await chainPendingEvents(database.db);
+    await chainAllEvents(database.db);
     await publishCheckpoint(database.db, config.dataDir, new Date());
     app = await buildApp(
       { db: database.db, dialect: database.dialect, config, limiters: createLimiters(config.rateLimits) },

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/connection.js';
-import { chainPendingEvents } from '../../src/server/modules/audit/chainer.js';
 import { publishCheckpoint } from '../../src/server/modules/audit/checkpoints.js';
+import { chainAllEvents } from '../../src/test-support/audit.js';
 import { copyTemplate } from '../../src/test-support/database.js';
 import { ENGINE } from '../../src/test-support/engine.js';
 import { collect, runEntry, tempDataDir } from './server-process.js';
@@ -15,7 +15,7 @@ describe(`loket audit verify on ${ENGINE}`, () => {
     expect((await collect(runEntry('src/cli/main.ts', ['seed', '--demo'], env))).code).toBe(0);
     const database = openDatabase(env.LOKET_DATABASE_URL);
     try {
-      const { chained } = await chainPendingEvents(database.db);
+      const chained = await chainAllEvents(database.db);
       expect(chained).toBeGreaterThan(100);
       const checkpoint = await publishCheckpoint(database.db, env.LOKET_DATA_DIR, new Date());
       const file = path.join(env.LOKET_DATA_DIR, 'saved-checkpoint.json');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chainAllEvents } from '../../../test-support/audit.js';
 import { ENGINE } from '../../../test-support/engine.js';
 import {
   buildCase,
@@ -12,7 +13,6 @@ import {
   type TestApp,
 } from '../../../test-support/factories.js';
 import { runDueJobs, schedulePeriodicJobs } from '../../jobs/worker.js';
-import { chainPendingEvents } from './chainer.js';
 import { checkSavedCheckpoint, isSignatureValid, loadSigningKey, publishCheckpoint } from './checkpoints.js';
 
 let t: TestApp;
@@ -28,7 +28,7 @@ describe(`audit trail API on ${ENGINE}`, () => {
   it('browses the trail with filters and pages', async () => {
     const { case: first } = await buildCase(t.db);
     await buildCase(t.db);
-    await chainPendingEvents(t.db);
+    await chainAllEvents(t.db);
     const all = await t.app.inject({
       method: 'GET',
       url: '/api/v1/staff/audit/events?limit=2',
@@ -126,7 +126,7 @@ describe(`audit trail API on ${ENGINE}`, () => {
     const other = await createTestApp({ dataDir });
     const headers = await staffOf(other, 'admin');
     for (let i = 0; i < 3; i++) await buildCase(other.db);
-    await chainPendingEvents(other.db);
+    await chainAllEvents(other.db);
     if (ENGINE === 'postgres') await sql`drop trigger events_append_only on events`.execute(other.db);
     else await sql`drop trigger events_no_update`.execute(other.db);
     const third = await other.db
@@ -186,7 +186,7 @@ describe(`audit checkpoints on ${ENGINE}`, () => {
   it('shows that a saved checkpoint no longer matches a rewritten history', async () => {
     const other = await createTestApp({ dataDir });
     for (let i = 0; i < 3; i++) await buildCase(other.db);
-    await chainPendingEvents(other.db);
+    await chainAllEvents(other.db);
     const saved = await publishCheckpoint(other.db, dataDir, new Date());
     expect(saved).not.toBeNull();
     const key = loadSigningKey(dataDir).publicKey;
