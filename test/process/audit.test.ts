@@ -7,9 +7,9 @@ import { publishCheckpoint } from '../../src/server/modules/audit/checkpoints.js
 import { chainAllEvents } from '../../src/test-support/audit.js';
 import { copyTemplate } from '../../src/test-support/database.js';
 import { ENGINE } from '../../src/test-support/engine.js';
-import { collect, runEntry, tempDataDir } from './server-process.js';
+import { collect, PROCESS_TEST_OPTIONS, runEntry, tempDataDir } from './server-process.js';
 
-describe(`loket audit verify on ${ENGINE}`, () => {
+describe(`loket audit verify on ${ENGINE}`, PROCESS_TEST_OPTIONS, () => {
   it('exits 0 on an intact chain and 1 with the broken entry after a direct edit', async () => {
     const env = { LOKET_DATABASE_URL: await copyTemplate(), LOKET_DATA_DIR: tempDataDir() };
     expect((await collect(runEntry('src/cli/main.ts', ['seed', '--demo'], env))).code).toBe(0);

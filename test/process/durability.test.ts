@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyTemplate } from '../../src/test-support/database.js';
-import { type ServerProcess, startServer, tempDataDir } from './server-process.js';
+import { PROCESS_TEST_OPTIONS, type ServerProcess, startServer, tempDataDir } from './server-process.js';
 
 const running: ServerProcess[] = [];
 afterEach(() => {
@@ -14,7 +14,7 @@ const caseBody = JSON.stringify({
   description: 'Kasus ini dibuat selama server dimatikan paksa.',
 });
 
-describe('crash safety', () => {
+describe('crash safety', PROCESS_TEST_OPTIONS, () => {
   it('keeps every case whose 201 was received when the server is killed with SIGKILL mid-stream', async () => {
     const env = {
       LOKET_DATABASE_URL: await copyTemplate(),
@@ -66,7 +66,5 @@ describe('crash safety', () => {
       if (response.status !== 200) missing.push(`${trackingCode}: ${response.status}`);
     }
     expect(missing).toEqual([]);
-    // Two server starts (the second seeds the demo office) and a stream of writes: on a busy 2-core machine
-    // running other test files alongside, this takes longer than the default 30 s.
-  }, 120_000);
+  });
 });

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyTemplate } from '../../src/test-support/database.js';
-import { type ServerProcess, startServer, tempDataDir } from './server-process.js';
+import { PROCESS_TEST_OPTIONS, type ServerProcess, startServer, tempDataDir } from './server-process.js';
 
 const running: ServerProcess[] = [];
 afterEach(() => {
@@ -32,7 +32,7 @@ async function waitForAsync<T>(probe: () => Promise<T | undefined>, ms = 20_000)
   }
 }
 
-describe('the e-mail channel in the real server process', () => {
+describe('the e-mail channel in the real server process', PROCESS_TEST_OPTIONS, () => {
   it('receives mail for the demo office on LOKET_SMTP_PORT and writes the receipt to data/mail-outbox', async () => {
     const dataDir = tempDataDir();
     const smtpPort = await freePort();
@@ -89,5 +89,5 @@ describe('the e-mail channel in the real server process', () => {
     );
     expect(receipt.inReplyTo).toBe(sent.messageId);
     expect(receipt.text).toMatch(/Kunci akses Anda: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
-  }, 60_000);
+  });
 });

@@ -7,7 +7,7 @@ import { solveChallenge } from '../../src/server/modules/integrity/proof-of-work
 import { findOfficeByCode } from '../../src/server/modules/offices/storage.js';
 import { copyTemplate } from '../../src/test-support/database.js';
 import { ENGINE } from '../../src/test-support/engine.js';
-import { type ServerProcess, startServer, tempDataDir } from './server-process.js';
+import { PROCESS_TEST_OPTIONS, type ServerProcess, startServer, tempDataDir } from './server-process.js';
 
 const running: ServerProcess[] = [];
 afterEach(() => {
@@ -21,7 +21,7 @@ function hidden(body: string, name: string): string {
 }
 
 /** The log process test's counterpart for the integrity channel: nothing about a report reaches the logs. */
-describe(`integrity channel logs on ${ENGINE}`, () => {
+describe(`integrity channel logs on ${ENGINE}`, PROCESS_TEST_OPTIONS, () => {
   it('writes no line about an integrity submission or follow-up, and none of its content', async () => {
     const env = { LOKET_DATABASE_URL: await copyTemplate(), LOKET_DATA_DIR: tempDataDir() };
     const server = await startServer(env);

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyTemplate } from '../../src/test-support/database.js';
 import { ENGINE } from '../../src/test-support/engine.js';
-import { collect, runEntry, type ServerProcess, startServer, tempDataDir } from './server-process.js';
+import {
+  collect,
+  PROCESS_TEST_OPTIONS,
+  runEntry,
+  type ServerProcess,
+  startServer,
+  tempDataDir,
+} from './server-process.js';
 
 type CaseList = { items: { status: string }[] };
 type Created = { trackingCode: string; accessKey: string };
@@ -34,7 +41,7 @@ function logLines(output: string): { msg?: string; [key: string]: unknown }[] {
     .map((line) => JSON.parse(line));
 }
 
-describe('server lifecycle', () => {
+describe('server lifecycle', PROCESS_TEST_OPTIONS, () => {
   it('starts with demo data, tells where to go, and a second start changes nothing', async () => {
     // On SQLite start from nothing at all: no directory, no file; PostgreSQL starts from a migrated template.
     const dataDir = tempDataDir();
@@ -190,7 +197,7 @@ describe('server lifecycle', () => {
   });
 });
 
-describe('loket CLI', () => {
+describe('loket CLI', PROCESS_TEST_OPTIONS, () => {
   it('migrates idempotently, shows a case, and refuses demo data on a used database', async () => {
     const env = await freshEnv();
     const migrate = await collect(runEntry('src/cli/main.ts', ['migrate'], env));
@@ -217,8 +224,8 @@ describe('loket CLI', () => {
   });
 });
 
-describe('loket user commands', () => {
-  it('creates, resets and disables staff accounts', { timeout: 120_000 }, async () => {
+describe('loket user commands', PROCESS_TEST_OPTIONS, () => {
+  it('creates, resets and disables staff accounts', async () => {
     const env = { ...(await freshEnv()), LOKET_DEMO: '0' };
     await collect(runEntry('src/cli/main.ts', ['migrate'], env));
     const noOffice = await collect(

@@ -72,3 +72,9 @@ export async function collect(
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { code, stdout, stderr };
 }
+
+/**
+ * For describe blocks of tests that start servers and CLI commands: each start costs seconds, and with another
+ * test file running beside them on a 2-core machine a test can take well over the default 30 s.
+ */
+export const PROCESS_TEST_OPTIONS = { timeout: 120_000 };
