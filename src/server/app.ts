@@ -62,6 +62,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export interface BuildOptions {
   /** Pino logger options, or false to log nothing (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Counted up as each request starts; the process's job worker gives way while it grows. */
+  requestCount?: RequestCount;
+}
+
+export interface RequestCount {
+  started: number;
 }
 
 /** Builds the whole application without listening: main.ts listens, tests use app.inject. */
@@ -87,7 +93,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
   });
   // A callback hook rather than an async one: it runs for every request, and a promise per request is measurable.
+  const requestCount = options.requestCount ?? { started: 0 };
   app.addHook('onRequest', (request, reply, done) => {
+    requestCount.started++;
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { buildApp } from './app.js';
+import { buildApp, type RequestCount } from './app.js';
 import { type Config, ConfigError, loadConfig, redactUrl } from './config.js';
 import { createLimiters } from './http/rate-limit.js';
 import { startIdleCollector } from './idle-memory.js';
@@ -18,15 +18,15 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.logLevel });
   const { database, demoKeysFile, demoStaffFile, firstAdmin } = await prepareDatabase(config, log);
+  const requestCount: RequestCount = { started: 0 };
   const worker =
     config.role === 'web'
       ? undefined
-      : new JobWorker({
-          db: database.db,
-          dialect: database.dialect,
-          config,
-          log: log.child({ role: 'worker' }),
-        });
+      : new JobWorker(
+          { db: database.db, dialect: database.dialect, config, log: log.child({ role: 'worker' }) },
+          // With the web server in the same process, requests go first (BACKGROUND_SHARE in jobs/worker.ts).
+          { foregroundWork: () => requestCount.started },
+        );
   worker?.start();
   // The SMTP receiver runs beside the worker, which processes what it stores.
   const mail = worker && (await startMailChannel(database.db, config, log.child({ role: 'mail' })));
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     return;
   }
   const limiters = createLimiters(config.rateLimits);
-  const app = await buildApp({ db: database.db, dialect: database.dialect, config, limiters });
+  const app = await buildApp(
+    { db: database.db, dialect: database.dialect, config, limiters },
+    { requestCount },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -44,6 +44,16 @@ const slow = defineJob('test.slow', {
   },
 });
 
+/** When each run of `test.timed` started. */
+const timedStarts: number[] = [];
+const timed = defineJob('test.timed', {
+  payload: Type.Object({ ms: Type.Integer() }),
+  async run(_ctx, payload) {
+    timedStarts.push(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, payload.ms));
+  },
+});
+
 const sweep = defineJob('test.sweep', {
   payload: Type.Object({ slot: Type.String() }),
   async run(_ctx, payload) {
@@ -299,6 +309,38 @@ describe(`background jobs on ${ENGINE}`, () => {
     expect(ran).toContain('prompt');
     expect(Date.now() - started).toBeLessThan(2000);
     await worker.stop();
+  });
+});
+
+describe('a worker beside the web server', () => {
+  /** Runs eight 50-ms jobs, four at a time, and gives the longest wait between two of them starting. */
+  async function longestWaitBetweenStarts(foregroundWork?: () => number): Promise<number> {
+    timedStarts.length = 0;
+    await inTransaction(database.db, async (trx) => {
+      for (let i = 0; i < 8; i++) await enqueueJob(trx, timed, { ms: 50 });
+    });
+    const worker = new JobWorker(ctx, { pollMs: 60_000, concurrency: 4, foregroundWork });
+    worker.start();
+    const deadline = Date.now() + 10_000;
+    while (timedStarts.length < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await worker.stop();
+    expect(timedStarts).toHaveLength(8);
+    return Math.max(...timedStarts.slice(1).map((start, i) => start - timedStarts[i]!));
+  }
+
+  it('pauses after each batch while requests keep coming, four times as long as the batch took', async () => {
+    let requests = 0;
+    const traffic = setInterval(() => requests++, 5);
+    try {
+      // A batch of 50-ms jobs takes at least 50 ms, so the pause after it is at least 200 ms.
+      expect(await longestWaitBetweenStarts(() => requests)).toBeGreaterThanOrEqual(195);
+    } finally {
+      clearInterval(traffic);
+    }
+  });
+
+  it('runs batch after batch when no requests come', async () => {
+    expect(await longestWaitBetweenStarts(() => 0)).toBeLessThan(150);
   });
 });
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -272,7 +274,23 @@ export interface WorkerSettings {
   pollMs?: number;
   concurrency?: number;
   leaseMs?: number;
+  /**
+   * A count that grows with this process's foreground work — the web requests it has started. While it grows,
+   * the worker gives way (see `BACKGROUND_SHARE`). Without it the worker runs flat out.
+   */
+  foregroundWork?: () => number;
 }
+
+/**
+ * The part of the time a worker with a backlog may take while the same process is answering web requests. Jobs
+ * are the work citizens do not wait for (receipts, audit chaining, notifications); in a burst of submissions
+ * they would otherwise take as much of the one event loop as the requests do, slowing every answer. Each batch
+ * is followed by a pause four times as long as the batch took, so the backlog still shrinks during a burst
+ * and is worked off at full speed once the burst ends.
+ */
+export const BACKGROUND_SHARE = 0.2;
+/** The longest pause after one batch, so a slow batch never holds the queue up for long. */
+const MAX_PAUSE_MS = 1_000;
 
 /**
  * The background worker of this process: runs due jobs as they come, wakes at once when this process enqueues
@@ -295,6 +313,7 @@ export class JobWorker {
       pollMs: settings.pollMs ?? 1000,
       concurrency: settings.concurrency ?? 4,
       leaseMs: settings.leaseMs ?? DEFAULT_LEASE_MS,
+      foregroundWork: settings.foregroundWork ?? (() => 0),
     };
   }
 
@@ -323,6 +342,8 @@ export class JobWorker {
     while (!this.#abort.signal.aborted) {
       this.#woken = false;
       let busy = false;
+      const foregroundBefore = this.#settings.foregroundWork();
+      const startedAt = performance.now();
       try {
         await schedulePeriodicJobs(this.#ctx.db, new Date(), this.#scheduled);
         const summary = await runDueJobs(this.#ctx, {
@@ -335,8 +356,18 @@ export class JobWorker {
         // The database is away for a moment (restart, failover): wait a poll and try again.
         log.error({ error: describe(error) }, 'job worker step failed');
       }
-      if (!busy && !this.#woken && !this.#abort.signal.aborted) await this.#sleep(this.#settings.pollMs);
+      if (busy && this.#settings.foregroundWork() !== foregroundBefore) {
+        await this.#giveWay(performance.now() - startedAt);
+      } else if (!busy && !this.#woken && !this.#abort.signal.aborted) {
+        await this.#sleep(this.#settings.pollMs);
+      }
     }
+  }
+
+  /** The pause after a batch that ran beside web requests; new jobs do not cut it short, stopping does. */
+  async #giveWay(batchMs: number): Promise<void> {
+    const pauseMs = Math.min((batchMs * (1 - BACKGROUND_SHARE)) / BACKGROUND_SHARE, MAX_PAUSE_MS);
+    await delay(pauseMs, undefined, { signal: this.#abort.signal }).catch(() => undefined);
   }
 
   #sleep(ms: number): Promise<void> {
