@@ -20,9 +20,14 @@ export interface PreparedDatabase {
 /** Opens the configured database, brings its schema up to date and, on a new database, adds the demo data. */
 export async function prepareDatabase(
   config: Config,
-  log?: Pick<FastifyBaseLogger, 'info'>,
+  log?: Pick<FastifyBaseLogger, 'info' | 'error'>,
 ): Promise<PreparedDatabase> {
-  const database = openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+  const database = openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
+    // The server's own connection: checkpoints stay off its event loop.
+    backgroundCheckpoints: true,
+    onCheckpointFailure: (message) => log?.error({ message }, 'SQLite checkpoint thread failed'),
+  });
   try {
     const migrations = await migrateToLatest(database.db);
     if (migrations.length) log?.info({ migrations }, 'database migrated');

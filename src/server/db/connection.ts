@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
+import { startBackgroundCheckpoints } from './background-checkpoints.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
 import { enableGroupCommit } from './group-commit.js';
 import { enableDirectStatements } from './prepared.js';
@@ -25,6 +26,10 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Sees the text of every statement run: a query log while debugging, and tests that count statements. */
   onQuery?: (sql: string) => void;
+  /** SQLite: WAL checkpoints in a thread of their own (db/background-checkpoints.ts); for the server process. */
+  backgroundCheckpoints?: boolean;
+  /** Told when the checkpoint thread reports a failure. */
+  onCheckpointFailure?: (message: string) => void;
 }
 
 /** The PostgreSQL driver, loaded only when a `postgres://` URL is opened: an embedded SQLite server never needs it. */
@@ -62,10 +67,15 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
   enableGroupCommit(db);
   enableDirectStatements(db, connection, options.onQuery);
   if (file !== ':memory:') enableSnapshotReads(db, file);
+  const checkpoints =
+    options.backgroundCheckpoints && file !== ':memory:'
+      ? startBackgroundCheckpoints(sqlite, file, options.onCheckpointFailure)
+      : undefined;
   return {
     db,
     dialect: 'sqlite',
     async close() {
+      await checkpoints?.stop();
       closeSnapshotReads(db);
       await db.destroy();
     },
