@@ -176,6 +176,14 @@ describe('hand-off to an agent', () => {
     await client.waitFor((f) => f.t === 'typing' && f.on === true);
     client.send({ t: 'typing', on: true });
     await agentSocket.waitFor((f) => f.t === 'typing' && f.c === waiting.id && f.on === true);
+    // A socket that starts watching while the visitor types is told so at once, not at the next keystroke.
+    const lateSocket = await ChatClient.open(`${base}/api/v1/staff/chat/socket`, {
+      cookie: agentHeaders.cookie,
+    });
+    clients.push(lateSocket);
+    await lateSocket.waitFor((f) => f.t === 'ready');
+    lateSocket.send({ t: 'watch', c: waiting.id, lastSeq: 0 });
+    await lateSocket.waitFor((f) => f.t === 'typing' && f.c === waiting.id && f.on === true);
 
     // A reply on the case page (the ordinary case route) arrives in the widget.
     const reply = await staffRequest(

@@ -32,6 +32,16 @@ export interface AgentConnection {
 
 const OPEN = 1;
 
+/**
+ * How long a "started typing" counts without being repeated. The console repeats it every 3 s while the agent
+ * types; a side that disconnects mid-word never says it stopped.
+ */
+const TYPING_FRESH_MS = 6_000;
+/** Beyond this many conversations with someone typing, the stale entries are dropped. */
+const TYPING_PRUNE_AT = 1_000;
+
+type Side = 'agent' | 'visitor';
+
 function send(socket: WebSocket, frame: object): void {
   if (socket.readyState === OPEN) socket.send(JSON.stringify(frame));
 }
@@ -60,6 +70,11 @@ export class ChatHub {
   readonly #visitorsByOffice = new Map<string, Set<VisitorConnection>>();
   readonly #agents = new Map<string, Set<AgentConnection>>();
   readonly #watchers = new Map<string, Set<AgentConnection>>();
+  /**
+   * Who is typing where, and since when — so a socket that joins mid-word (an agent opening the chat, a visitor
+   * reconnecting) is told at once instead of at the next keystroke signal.
+   */
+  readonly #typing = new Map<string, Partial<Record<Side, number>>>();
   readonly #unsubscribe: () => void;
 
   constructor(private readonly db: Db) {
@@ -81,6 +96,8 @@ export class ChatHub {
     addTo(this.#visitorsByOffice, connection.officeId, connection);
     void this.flush(connection);
     if (connection.waiting) void this.#sendPosition(connection);
+    if (this.#isTyping(connection.conversationId, 'agent'))
+      send(connection.socket, { t: 'typing', on: true });
   }
 
   removeVisitor(connection: VisitorConnection): void {
@@ -108,6 +125,9 @@ export class ChatHub {
     agent.watching.set(conversationId, connection);
     addTo(this.#watchers, conversationId, agent);
     void this.flush(connection, true);
+    if (this.#isTyping(conversationId, 'visitor')) {
+      send(agent.socket, { t: 'typing', c: conversationId, on: true });
+    }
   }
 
   unwatch(agent: AgentConnection, conversationId: string): void {
@@ -154,6 +174,7 @@ export class ChatHub {
         if (connection) void this.flush(connection, true);
       }
     } else if (signal.k === 't') {
+      this.#noteTyping(signal.c, signal.by, signal.on);
       if (signal.by === 'agent') {
         for (const connection of this.#visitors.get(signal.c) ?? [])
           send(connection.socket, { t: 'typing', on: signal.on });
@@ -169,6 +190,23 @@ export class ChatHub {
     }
   }
 
+  #noteTyping(conversationId: string, by: Side, on: boolean): void {
+    const sides = this.#typing.get(conversationId) ?? {};
+    if (on) sides[by] = Date.now();
+    else delete sides[by];
+    if (sides.agent || sides.visitor) this.#typing.set(conversationId, sides);
+    else this.#typing.delete(conversationId);
+    if (this.#typing.size > TYPING_PRUNE_AT) {
+      for (const [id, { agent, visitor }] of this.#typing) {
+        if (!isFresh(agent) && !isFresh(visitor)) this.#typing.delete(id);
+      }
+    }
+  }
+
+  #isTyping(conversationId: string, by: Side): boolean {
+    return isFresh(this.#typing.get(conversationId)?.[by]);
+  }
+
   async #sendPosition(connection: VisitorConnection): Promise<void> {
     try {
       const conversation = await findConversation(this.db, connection.conversationId);
@@ -182,6 +220,10 @@ export class ChatHub {
       // next signal
     }
   }
+}
+
+function isFresh(since: number | undefined): boolean {
+  return since !== undefined && Date.now() - since < TYPING_FRESH_MS;
 }
 
 function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
