@@ -72,6 +72,25 @@ describe('WAL checkpoints in a thread of their own', () => {
     expect(Math.max(...walSizes)).toBeLessThan(1_500 * 4096);
   });
 
+  it('waits for its timer, rather than spinning, while a reader still needs the frames it cannot copy', async () => {
+    checkpoints = startBackgroundCheckpoints(sqlite, file);
+    const reader = new BetterSqlite3(file, { readonly: true });
+    try {
+      reader.exec('begin');
+      reader.prepare('select count(*) from pages').get();
+      writePages(500);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const before = process.cpuUsage();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const used = process.cpuUsage(before);
+      // Spinning would keep a core busy for most of the half second; a check every 200 ms costs next to nothing.
+      expect((used.user + used.system) / 1000).toBeLessThan(200);
+    } finally {
+      reader.exec('commit');
+      reader.close();
+    }
+  });
+
   it('stops its thread on stop(), and the writing connection goes back to checkpointing if the thread ends', async () => {
     checkpoints = startBackgroundCheckpoints(sqlite, file);
     await checkpoints.stop();

@@ -28,15 +28,26 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 let timer;
-// Until a checkpoint finds nothing left to copy, the next runs at once: the WAL starts again from its beginning
-// only after a checkpoint has caught up with the writer.
+// A failure that repeats (a full disk) is reported again only after a minute, not on every try.
+let lastFailure = '';
+let lastReportedAt = 0;
+// While a checkpoint copies something and leaves more, the next runs at once: the WAL starts again from its
+// beginning only after a checkpoint has caught up with the writer. One that copied nothing (a reader still needs
+// the frames) waits for the timer rather than spin.
+let copiedBefore = -1;
 function checkpoint() {
   let behind = false;
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    behind = result.checkpointed < result.log;
+    behind = result.checkpointed < result.log && result.checkpointed !== copiedBefore;
+    copiedBefore = result.checkpointed;
   } catch (error) {
-    parentPort.postMessage({ failed: String(error && error.message) });
+    const failed = String(error && error.message);
+    if (failed !== lastFailure || Date.now() - lastReportedAt > 60000) {
+      parentPort.postMessage({ failed });
+      lastFailure = failed;
+      lastReportedAt = Date.now();
+    }
   }
   timer = behind ? setImmediate(checkpoint) : setTimeout(checkpoint, workerData.everyMs);
 }
