@@ -10,8 +10,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * default the connection that commits runs it, every 1,000 pages, so on the one event loop. Under a burst of
  * submissions that was 6 % of the server's CPU, plus fsyncs of up to 12 ms in which no request was answered.
  *
- * A thread with its own connection runs passive checkpoints: every `EVERY_MS`, and again at once while the writer
- * keeps ahead of it. A passive checkpoint never waits for, nor blocks, the writer or the readers. Durability does
+ * A thread with its own connection runs passive checkpoints: every `EVERY_MS`, and sooner while the writer keeps
+ * ahead of it. A passive checkpoint never waits for, nor blocks, the writer or the readers. Durability does
  * not change: a commit is durable once it is in the WAL, before any checkpoint. Once a checkpoint has caught up,
  * the next write starts the WAL from its beginning again, as before.
  *
@@ -19,6 +19,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * at `FALLBACK_PAGES` pages of WAL instead of 1,000.
  */
 const EVERY_MS = 200;
+/** The wait before trying again when a checkpoint could copy nothing of what is left. */
+const RETRY_MS = 5;
 const FALLBACK_PAGES = 10_000;
 
 // The thread's code is plain CommonJS, given as text: it then runs the same from the TypeScript sources under
@@ -31,15 +33,15 @@ let timer;
 // A failure that repeats (a full disk) is reported again only after a minute, not on every try.
 let lastFailure = '';
 let lastReportedAt = 0;
-// While a checkpoint copies something and leaves more, the next runs at once: the WAL starts again from its
-// beginning only after a checkpoint has caught up with the writer. One that copied nothing (a reader still needs
-// the frames) waits for the timer rather than spin.
+// While a checkpoint leaves frames behind, the next runs soon: the WAL starts again from its beginning only
+// after a checkpoint has caught up with the writer. At once if this one copied something; after a few
+// milliseconds if it copied nothing (a reader still needs those frames), so as not to spin.
 let copiedBefore = -1;
 function checkpoint() {
-  let behind = false;
+  let wait = workerData.everyMs;
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    behind = result.checkpointed < result.log && result.checkpointed !== copiedBefore;
+    if (result.checkpointed < result.log) wait = result.checkpointed !== copiedBefore ? 0 : workerData.retryMs;
     copiedBefore = result.checkpointed;
   } catch (error) {
     const failed = String(error && error.message);
@@ -49,7 +51,7 @@ function checkpoint() {
       lastReportedAt = Date.now();
     }
   }
-  timer = behind ? setImmediate(checkpoint) : setTimeout(checkpoint, workerData.everyMs);
+  timer = wait === 0 ? setImmediate(checkpoint) : setTimeout(checkpoint, wait);
 }
 checkpoint();
 parentPort.on('message', () => {
@@ -72,7 +74,12 @@ export function startBackgroundCheckpoints(
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   const worker = new Worker(THREAD_SOURCE, {
     eval: true,
-    workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: EVERY_MS },
+    workerData: {
+      file,
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      everyMs: EVERY_MS,
+      retryMs: RETRY_MS,
+    },
     // The thread only calls into SQLite: a small heap is plenty.
     resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
   });
