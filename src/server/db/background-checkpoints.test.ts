@@ -36,13 +36,8 @@ function writePages(pages: number) {
 
 const size = (name: string) => statSync(path.join(dir, name)).size;
 
-async function until(condition: () => boolean, what: string) {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const until = (condition: () => boolean, what: string) =>
+  expect.poll(condition, { timeout: 5_000, interval: 20, message: `waiting until ${what}` }).toBe(true);
 
 describe('WAL checkpoints in a thread of their own', () => {
   it('copies committed pages into the database file without the writing connection checkpointing', async () => {
@@ -83,7 +78,7 @@ describe('WAL checkpoints in a thread of their own', () => {
       const before = process.cpuUsage();
       await new Promise((resolve) => setTimeout(resolve, 500));
       const used = process.cpuUsage(before);
-      // Spinning would keep a core busy for most of the half second; a check every 200 ms costs next to nothing.
+      // Spinning would keep a core busy for most of the half second; a retry every 5 ms costs next to nothing.
       expect((used.user + used.system) / 1000).toBeLessThan(200);
     } finally {
       reader.exec('commit');

@@ -22,6 +22,8 @@ const EVERY_MS = 200;
 /** The wait before trying again when a checkpoint could copy nothing of what is left. */
 const RETRY_MS = 5;
 const FALLBACK_PAGES = 10_000;
+/** SQLite's own default, for a connection without the thread. */
+const DEFAULT_PAGES = 1_000;
 
 // The thread's code is plain CommonJS, given as text: it then runs the same from the TypeScript sources under
 // the test runner and from dist/ in production.
@@ -94,7 +96,7 @@ export function startBackgroundCheckpoints(
   worker.on('exit', () => {
     running = false;
     // Ended by itself: the main connection checkpoints as SQLite does by default again.
-    if (!stopping && sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+    if (!stopping && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
   });
   return {
     async stop() {

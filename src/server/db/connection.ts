@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { SqliteSynchronous } from '../config.js';
-import { startBackgroundCheckpoints } from './background-checkpoints.js';
+import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './background-checkpoints.js';
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js';
 import { enableGroupCommit } from './group-commit.js';
 import { enableDirectStatements } from './prepared.js';
@@ -66,11 +66,13 @@ function openSqlite(file: string, options: DatabaseOptions): Database {
   });
   enableGroupCommit(db);
   enableDirectStatements(db, connection, options.onQuery);
-  if (file !== ':memory:') enableSnapshotReads(db, file);
-  const checkpoints =
-    options.backgroundCheckpoints && file !== ':memory:'
-      ? startBackgroundCheckpoints(sqlite, file, options.onCheckpointFailure)
-      : undefined;
+  let checkpoints: BackgroundCheckpoints | undefined;
+  if (file !== ':memory:') {
+    enableSnapshotReads(db, file);
+    if (options.backgroundCheckpoints) {
+      checkpoints = startBackgroundCheckpoints(sqlite, file, options.onCheckpointFailure);
+    }
+  }
   return {
     db,
     dialect: 'sqlite',
