@@ -100,4 +100,92 @@ describe('writes arriving together', () => {
     // One write for the whole group on SQLite; PostgreSQL has no groups and writes each at once.
     expect(writes).toBe(database.dialect === 'sqlite' ? 1 : 4);
   });
+
+  describe('rerunnable work (case submissions), run without savepoints', () => {
+    const insertContact = (trx: Db, name: string) => {
+      const at = new Date().toISOString();
+      return trx
+        .insertInto('contacts')
+        .values({ id: newId(), display_name: name, created_at: at, updated_at: at })
+        .execute();
+    };
+    const storedNames = async (prefix: string) =>
+      (
+        await database.db
+          .selectFrom('contacts')
+          .select('display_name')
+          .where('display_name', 'like', `${prefix}%`)
+          .orderBy('display_name')
+          .execute()
+      ).map((row) => row.display_name);
+
+    it('runs each once when the failures wrote nothing', async () => {
+      const runs = new Map<string, number>();
+      const results = await Promise.allSettled(
+        ['Once A', 'Once B', 'Once C'].map((name) =>
+          inTransaction(
+            database.db,
+            async (trx) => {
+              runs.set(name, (runs.get(name) ?? 0) + 1);
+              if (name === 'Once B') throw new Error('fails before writing');
+              await insertContact(trx, name);
+            },
+            { rerunnable: true },
+          ),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await storedNames('Once ')).toEqual(['Once A', 'Once C']);
+      expect([...runs.values()]).toEqual([1, 1, 1]);
+    });
+
+    it('starts the group over with savepoints when one fails after writing, running no other work twice', async () => {
+      const runs = new Map<string, number>();
+      const counted = (name: string) => runs.set(name, (runs.get(name) ?? 0) + 1);
+      const [careful, kept, failed, indexed] = await Promise.allSettled([
+        inTransaction(database.db, async (trx) => {
+          counted('careful');
+          await insertContact(trx, 'Over careful');
+        }),
+        inTransaction(
+          database.db,
+          async (trx) => {
+            counted('kept');
+            await insertContact(trx, 'Over kept');
+          },
+          { rerunnable: true },
+        ),
+        inTransaction(
+          database.db,
+          async (trx) => {
+            counted('failed');
+            await insertContact(trx, 'Over failed');
+            throw new Error('fails after writing');
+          },
+          { rerunnable: true },
+        ),
+        inTransaction(
+          database.db,
+          async (trx) => {
+            counted('indexed');
+            await indexDocument(trx, 'case', newId(), 'kata ulangi tersimpan', 'id');
+          },
+          { rerunnable: true },
+        ),
+      ]);
+      expect([careful, kept, failed, indexed].map((r) => r.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      // Nothing of the failed work, and nothing written twice by the work that ran twice.
+      expect(await storedNames('Over ')).toEqual(['Over careful', 'Over kept']);
+      expect(await searchIds(database.db, 'case', 'ulangi', 10)).toHaveLength(1);
+      // Work that is not rerunnable runs once. On SQLite the rerunnable work that ran up to the failure ran again,
+      // with savepoints; the work after it ran only then.
+      const twice = database.dialect === 'sqlite' ? 2 : 1;
+      expect(Object.fromEntries(runs)).toEqual({ careful: 1, kept: twice, failed: twice, indexed: 1 });
+    });
+  });
 });

@@ -6,16 +6,33 @@ const savepoint = (trx: Kysely<any>, statement: string) => runStatement(trx, sta
 
 type Work<DB> = (trx: Transaction<DB>) => Promise<unknown>;
 
+export interface GroupOptions {
+  /**
+   * The work only reads and writes this database, so running it a second time is harmless (see `#runAlone`).
+   * Such work runs without a savepoint of its own; it is run again, with one, in the rare case that it fails
+   * after writing.
+   */
+  rerunnable?: boolean;
+}
+
 interface Pending<DB> {
   work: Work<DB>;
-  /** Writes the work asked to run after the savepoints (see `afterSavepoints`). */
-  deferred?: (() => Promise<void>)[];
-  /** Values the work asked to write together with the other items' (see `mergeAfterSavepoints`). */
-  merged?: Merged[];
+  rerunnable: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
-  outcome?: { ok: true; value: unknown } | { ok: false; error: unknown };
+  outcome?: { ok: true; value: unknown; writes: LaterWrites } | { ok: false; error: unknown };
 }
+
+/** What a work asked to write after every item of its group has run. */
+interface LaterWrites {
+  /** Writes to run after the savepoints (see `afterSavepoints`). */
+  deferred: (() => Promise<void>)[];
+  /** Values to write together with the other items' (see `mergeAfterSavepoints`). */
+  merged: Merged[];
+}
+
+/** Thrown inside a group's transaction to roll all of it back and run the group again with savepoints. */
+const START_OVER = new Error('start over with savepoints');
 
 /**
  * Group commit for SQLite. SQLite has one writer, and the cost of a write transaction is mostly its commit (the
@@ -23,6 +40,14 @@ interface Pending<DB> {
  * one database transaction, each inside its own savepoint — so each still succeeds or fails alone — and all of
  * them are answered only after the shared commit. An acknowledged write is therefore exactly as durable as before;
  * many writes simply share a commit.
+ *
+ * A savepoint is not free: SQLite copies every page a write touches for the first time since the savepoint
+ * began, and the writes of a group touch the same pages over and over (the ends of the cases' indexes). For
+ * rerunnable work (`GroupOptions`) — case submissions, the busiest writes — the group first runs without them:
+ * rerunnable work goes first, and work that fails without having written anything (most failures: an unknown
+ * office, a bad category) simply leaves nothing behind. Only when rerunnable work fails after writing is the
+ * whole transaction rolled back and the group run again with a savepoint for each item; no other work has run
+ * by then, so only rerunnable work ever runs twice.
  */
 export class GroupCommit<DB> {
   #queue: Pending<DB>[] = [];
@@ -31,9 +56,10 @@ export class GroupCommit<DB> {
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  run<T>(work: (trx: Transaction<DB>) => Promise<T>, options: GroupOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      const rerunnable = options.rerunnable === true;
+      this.#queue.push({ work, rerunnable, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();
     });
   }
@@ -51,29 +77,10 @@ export class GroupCommit<DB> {
     const batch = this.#queue;
     this.#queue = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const item of batch) {
-          const deferred: (() => Promise<void>)[] = [];
-          const merged: Merged[] = [];
-          deferredWrites.set(trx, deferred);
-          mergedWrites.set(trx, merged);
-          await savepoint(trx, 'savepoint work');
-          try {
-            item.outcome = { ok: true, value: await item.work(trx) };
-            await savepoint(trx, 'release work');
-            item.deferred = deferred;
-            item.merged = merged;
-          } catch (error) {
-            await savepoint(trx, 'rollback to work');
-            await savepoint(trx, 'release work');
-            item.outcome = { ok: false, error };
-          }
-        }
-        deferredWrites.delete(trx);
-        mergedWrites.delete(trx);
-        for (const item of batch) for (const write of item.deferred ?? []) await write();
-        await writeMerged(batch.flatMap((item) => item.merged ?? []));
-      });
+      const rerunnableFirst = [...batch.filter((i) => i.rerunnable), ...batch.filter((i) => !i.rerunnable)];
+      if (!(await this.#commit(rerunnableFirst, { savepoints: 'unless rerunnable' }))) {
+        await this.#commit(batch, { savepoints: 'always' });
+      }
       for (const item of batch) {
         if (item.outcome?.ok) item.resolve(item.outcome.value);
         else item.reject(item.outcome?.error);
@@ -86,6 +93,65 @@ export class GroupCommit<DB> {
       if (this.#queue.length) this.#schedule();
     }
   }
+
+  /** One transaction for the batch; false, with nothing stored, when the group must start over with savepoints. */
+  async #commit(
+    batch: Pending<DB>[],
+    options: { savepoints: 'always' | 'unless rerunnable' },
+  ): Promise<boolean> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of batch) {
+          const writes: LaterWrites = { deferred: [], merged: [] };
+          deferredWrites.set(trx, writes.deferred);
+          mergedWrites.set(trx, writes.merged);
+          if (item.rerunnable && options.savepoints === 'unless rerunnable')
+            await this.#runAlone(trx, item, writes);
+          else await this.#runInSavepoint(trx, item, writes);
+        }
+        deferredWrites.delete(trx);
+        mergedWrites.delete(trx);
+        const succeeded = batch.flatMap((item) => (item.outcome?.ok ? [item.outcome.writes] : []));
+        for (const writes of succeeded) for (const write of writes.deferred) await write();
+        await writeMerged(succeeded.flatMap((writes) => writes.merged));
+      });
+      return true;
+    } catch (error) {
+      if (error === START_OVER) return false;
+      throw error;
+    }
+  }
+
+  async #runInSavepoint(trx: Transaction<DB>, item: Pending<DB>, writes: LaterWrites): Promise<void> {
+    await savepoint(trx, 'savepoint work');
+    try {
+      item.outcome = { ok: true, value: await item.work(trx), writes };
+      await savepoint(trx, 'release work');
+    } catch (error) {
+      await savepoint(trx, 'rollback to work');
+      await savepoint(trx, 'release work');
+      item.outcome = { ok: false, error };
+    }
+  }
+
+  /**
+   * Rerunnable work without a savepoint. SQLite's count of changed rows tells whether failed work wrote anything
+   * (triggers and UPSERTs count too); if it did, nothing short of the whole transaction can undo it.
+   */
+  async #runAlone(trx: Transaction<DB>, item: Pending<DB>, writes: LaterWrites): Promise<void> {
+    const before = await changedRows(trx);
+    try {
+      item.outcome = { ok: true, value: await item.work(trx), writes };
+    } catch (error) {
+      if ((await changedRows(trx)) !== before) throw START_OVER;
+      item.outcome = { ok: false, error };
+    }
+  }
+}
+
+async function changedRows(trx: Kysely<any>): Promise<number> {
+  const [row] = await runStatement<{ n: number }>(trx, 'select total_changes() as n', []);
+  return row!.n;
 }
 
 const registry = new WeakMap<object, GroupCommit<unknown>>();

@@ -48,7 +48,7 @@ export async function createCase(
   const subject = requireText(input.subject, 'subject');
   const description = requireText(input.description.replace(/\r\n?/g, '\n'), 'description');
   const accessKey = generateAccessKey();
-  const row = await inTransaction(db, async (trx) => {
+  const store = async (trx: Db) => {
     const office = await findOfficeByCode(trx, input.officeCode);
     if (!office) throw new AppError('unknown_office', { field: 'officeCode' });
     const { serviceId, categoryId } = await resolveClassification(trx, office.id, input);
@@ -124,7 +124,10 @@ export async function createCase(
       },
     });
     return row;
-  });
+  };
+  // `store` reads and writes only this database (the reactions to case.created too), so running it twice does no
+  // harm: submissions, the busiest writes, then share a commit without a savepoint each (db/group-commit.ts).
+  const row = await inTransaction(db, store, { rerunnable: true });
   return { case: toCase(row), accessKey };
 }
 

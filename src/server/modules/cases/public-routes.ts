@@ -56,11 +56,15 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         createCase(trx, CITIZEN_ACTOR, { ...input, language, channel: 'api' }, config);
       // Only a case that names an application pays for the link, in the same transaction as the case.
       const created = number
-        ? await inTransaction(db, async (trx) => {
-            const made = await create(trx);
-            await linkCitizenCase(trx, made.case, number);
-            return made;
-          })
+        ? await inTransaction(
+            db,
+            async (trx) => {
+              const made = await create(trx);
+              await linkCitizenCase(trx, made.case, number);
+              return made;
+            },
+            { rerunnable: true },
+          )
         : await create(db);
       reply.code(201).header('location', `/api/v1/cases/${created.case.trackingCode}`);
       return {
