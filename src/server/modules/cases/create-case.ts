@@ -8,12 +8,12 @@ import { recordEvent } from '../../events/record-event.js';
 import { localDay } from '../../lib/calendar-dates.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { findCategoryByCode, findOfficeByCode, findServiceByCode } from '../offices/storage.js';
+import { findCategoryByCode, findOfficeByCode, findServiceByCode, type Office } from '../offices/storage.js';
 import { indexDocument } from '../search/search-index.js';
 import { dueTimesForNewCase } from '../service-levels/due-times.js';
 import { generateAccessKey, hashAccessKey } from './access-key.js';
 import { type Case, toCase } from './model.js';
-import { insertCaseUnlessCodeTaken } from './storage.js';
+import { insertCase, trackingCodeExists } from './storage.js';
 import { generateTrackingCode } from './tracking-code.js';
 
 export interface NewCase {
@@ -52,7 +52,7 @@ export async function createCase(
     const office = await findOfficeByCode(trx, input.officeCode);
     if (!office) throw new AppError('unknown_office', { field: 'officeCode' });
     const { serviceId, categoryId } = await resolveClassification(trx, office.id, input);
-    const year = yearIn(office.timeZone, now);
+    const code = await uniqueTrackingCode(trx, office, now);
     const priority = input.priority ?? 'normal';
     // From the office's cached policies and calendar: no query once they are warm.
     const dueTimes = await dueTimesForNewCase(
@@ -66,7 +66,7 @@ export async function createCase(
     const row = {
       id,
       office_id: office.id,
-      tracking_code: generateTrackingCode(office.code, year),
+      tracking_code: code,
       access_key_hash: hashAccessKey(options.secret, accessKey)!,
       type: input.type,
       status: 'received',
@@ -96,10 +96,7 @@ export async function createCase(
       version: 1,
       merged_into_id: null,
     } satisfies NewCaseRow;
-    // A billion codes per office and year: a clash is rare, and the case then simply takes another code.
-    while (!(await insertCaseUnlessCodeTaken(trx, row))) {
-      row.tracking_code = generateTrackingCode(office.code, year);
-    }
+    await insertCase(trx, row);
     await indexDocument(trx, 'case', id, `${subject}\n${description}`, input.language);
     await recordEvent(trx, {
       type: 'case.created',
@@ -107,7 +104,7 @@ export async function createCase(
       officeId: office.id,
       caseId: id,
       payload: {
-        trackingCode: row.tracking_code,
+        trackingCode: code,
         type: input.type,
         channel: input.channel,
         priority: input.priority ?? 'normal',
@@ -157,6 +154,16 @@ async function resolveClassification(
 /** Year as the office's clock shows it: a case received on 31 December 23:30 in Surabaya belongs to that year. */
 function yearIn(timeZone: string, at: Date): number {
   return Number(localDay(timeZone, at).slice(0, 4));
+}
+
+async function uniqueTrackingCode(db: Db, office: Office, now: Date): Promise<string> {
+  const year = yearIn(office.timeZone, now);
+  // A billion codes per office and year: a clash is rare, and checking first keeps the transaction valid on
+  // PostgreSQL, where a failed INSERT would abort it.
+  for (;;) {
+    const code = generateTrackingCode(office.code, year);
+    if (!(await trackingCodeExists(db, code))) return code;
+  }
 }
 
 export function requireText(value: string, field: string): string {

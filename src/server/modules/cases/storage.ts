@@ -133,26 +133,26 @@ function messagesFromJson(json: string): CaseMessage[] {
   );
 }
 
-/**
- * Inserts a new case unless its tracking code is taken; true when it was inserted. Random codes clash rarely, and
- * `on conflict do nothing` answers that within the insert: no look-up first, and no failed statement, which would
- * abort the whole transaction on PostgreSQL.
- */
-export async function insertCaseUnlessCodeTaken(db: Db, row: NewCaseRow): Promise<boolean> {
+export async function trackingCodeExists(db: Db, trackingCode: string): Promise<boolean> {
+  const rows = await runPrepared(
+    db,
+    'tracking-code-exists',
+    () => db.selectFrom('cases').select('id').where('tracking_code', '=', ''),
+    [trackingCode],
+  );
+  return rows.length > 0;
+}
+
+export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
   // Every column, always in this order, so one compiled statement serves every insert.
   const columns = Object.keys(row).sort() as (keyof NewCaseRow)[];
-  const inserted = await runPrepared(
+  await runPrepared(
     db,
     `insert-case:${columns.join(',')}`,
     () =>
-      db
-        .insertInto('cases')
-        .values(Object.fromEntries(columns.map((c) => [c, ''])) as unknown as NewCaseRow)
-        .onConflict((oc) => oc.column('tracking_code').doNothing())
-        .returning('id'),
+      db.insertInto('cases').values(Object.fromEntries(columns.map((c) => [c, ''])) as unknown as NewCaseRow),
     columns.map((c) => driverValue(db, row[c])),
   );
-  return inserted.length === 1;
 }
 
 export type CaseChanges = Omit<Updateable<CaseTable>, 'id' | 'version' | 'office_id' | 'tracking_code'>;
