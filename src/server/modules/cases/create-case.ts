@@ -156,12 +156,18 @@ function yearIn(timeZone: string, at: Date): number {
   return Number(localDay(timeZone, at).slice(0, 4));
 }
 
-async function uniqueTrackingCode(db: Db, office: Office, now: Date): Promise<string> {
+/** A tracking code no case has yet. `generate` is there for the test that makes codes clash. */
+export async function uniqueTrackingCode(
+  db: Db,
+  office: Office,
+  now: Date,
+  generate = generateTrackingCode,
+): Promise<string> {
   const year = yearIn(office.timeZone, now);
   // A billion codes per office and year: a clash is rare, and checking first keeps the transaction valid on
   // PostgreSQL, where a failed INSERT would abort it.
   for (;;) {
-    const code = generateTrackingCode(office.code, year);
+    const code = generate(office.code, year);
     if (!(await trackingCodeExists(db, code))) return code;
   }
 }
