@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateSync } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { CITIZEN_ACTOR } from '../../src/server/events/catalogue.js';
 import type { StaffUser } from '../../src/server/modules/accounts/model.js';
@@ -71,11 +71,29 @@ describe.skipIf(!available)('staff console in a browser', () => {
     await browser?.close();
   });
 
-  /** A fresh browser profile at a laptop size; CSP violations and third-party requests are collected. */
+  /**
+   * A fresh browser profile at a laptop size; CSP violations and third-party requests are collected. When a test
+   * fails, its page's last API calls are printed (method, path, status, time), with what the page shows in toasts
+   * and alerts: the rare "success toast that never came" must say whether the request failed, hung or succeeded.
+   */
   async function staffBrowser(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
+    const apiCalls = recordApiCalls(page);
+    onTestFailed(async () => {
+      const shown = async (selector: string) =>
+        (
+          await page
+            .locator(selector)
+            .allTextContents()
+            .catch((e) => [String(e)])
+        ).join(' | ');
+      console.error(
+        `console at failure — toasts: ${await shown('.toasts')}; alerts: ${await shown('[role="alert"]')}\n` +
+          `last API calls:\n  ${apiCalls.slice(-15).join('\n  ')}`,
+      );
+    });
     const problems: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
@@ -85,6 +103,27 @@ describe.skipIf(!available)('staff console in a browser', () => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`third-party: ${r.url()}`);
     });
     return { context, page, problems };
+  }
+
+  /** The page's API calls as they end, e.g. `POST /api/v1/staff/cases/…/messages after 35 ms: 201` (or: failed). */
+  function recordApiCalls(page: Page): string[] {
+    const calls: string[] = [];
+    const started = new Map<Request, number>();
+    const summary = (request: Request) =>
+      `${request.method()} ${new URL(request.url()).pathname} after ${Date.now() - (started.get(request) ?? 0)} ms:`;
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) started.set(request, Date.now());
+    });
+    page.on('requestfinished', async (request) => {
+      if (!started.has(request)) return;
+      calls.push(
+        `${summary(request)} ${(await request.response().catch(() => null))?.status() ?? 'no response'}`,
+      );
+    });
+    page.on('requestfailed', (request) => {
+      if (started.has(request)) calls.push(`${summary(request)} failed (${request.failure()?.errorText})`);
+    });
+    return calls;
   }
 
   const signIn = (page: Page, user: StaffUser) => signInToConsole(page, base, user.email);
@@ -172,10 +211,6 @@ describe.skipIf(!available)('staff console in a browser', () => {
   it('an agent finds a new case by search, replies, changes the status, and the citizen sees both', async () => {
     const created = await newPublicCase('Nomor antrean zamrud habis');
     const { context, page, problems } = await staffBrowser();
-    // Once seen under heavy load: a success toast that never came. What the console said instead tells why.
-    onTestFailed(async () => {
-      console.error('console toasts at failure:', await page.locator('.toasts').textContent().catch(String));
-    });
     await signIn(page, agent);
     await page.getByRole('heading', { name: /Milik saya/ }).waitFor();
     await page.getByRole('link', { name: /Semua kasus/ }).click();

@@ -10,13 +10,10 @@ import {
 } from 'react';
 import { type Language, type MessageKey, type Params, type Translate, translate } from '../i18n';
 import { type Api, ApiError, createApi, errorText } from './api';
+import { type Toast, withToast } from './toasts';
 import type { DirectoryEntry, Office, Session, Team } from './types';
 
-export interface Toast {
-  id: number;
-  text: string;
-  kind: 'info' | 'success' | 'error';
-}
+export type { Toast } from './toasts';
 
 export interface ConsoleContext {
   api: Api;
@@ -86,7 +83,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
   const toast = useCallback(
     (text: string, kind: Toast['kind'] = 'success') => {
       const id = nextToast.current++;
-      setToasts((all) => [...all.slice(-3), { id, text, kind }]);
+      setToasts((all) => withToast(all, { id, text, kind }));
       window.setTimeout(() => dismissToast(id), kind === 'error' ? 10_000 : 5_000);
     },
     [dismissToast],
