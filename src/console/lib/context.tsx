@@ -13,8 +13,6 @@ import { type Api, ApiError, createApi, errorText } from './api';
 import { type Toast, withToast } from './toasts';
 import type { DirectoryEntry, Office, Session, Team } from './types';
 
-export type { Toast } from './toasts';
-
 export interface ConsoleContext {
   api: Api;
   language: Language;

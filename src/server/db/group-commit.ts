@@ -105,9 +105,8 @@ export class GroupCommit<DB> {
           const writes: LaterWrites = { deferred: [], merged: [] };
           deferredWrites.set(trx, writes.deferred);
           mergedWrites.set(trx, writes.merged);
-          if (item.rerunnable && options.savepoints === 'unless rerunnable')
-            await this.#runAlone(trx, item, writes);
-          else await this.#runInSavepoint(trx, item, writes);
+          const alone = item.rerunnable && options.savepoints === 'unless rerunnable';
+          await (alone ? this.#runAlone(trx, item, writes) : this.#runInSavepoint(trx, item, writes));
         }
         deferredWrites.delete(trx);
         mergedWrites.delete(trx);

@@ -33,8 +33,9 @@ const reactions = new Map<EventType, AnyReaction[]>();
 /**
  * Registers a reaction to an event type: `recordEvent` runs it in the same transaction, right after the event row
  * is written, so a module can enqueue jobs or write its own rows for events it cares about without the commands
- * knowing. Reactions must be quick (no network) and touch nothing but the database, as a transaction may run more
- * than once (see `rerunnable` in db/group-commit.ts): slow work goes into a job. A reaction that throws fails the change.
+ * knowing. Reactions must be quick (no network): slow work goes into a job. They touch nothing but the database,
+ * as a transaction may run more than once (see `rerunnable` in db/group-commit.ts). A reaction that throws fails
+ * the change.
  */
 export function onEvent<T extends EventType>(type: T, reaction: Reaction<T>): () => void {
   const stored = reaction as unknown as AnyReaction;
