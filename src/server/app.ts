@@ -14,6 +14,7 @@ import { healthRoutes } from './http/health-routes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { problemSchema } from './http/schema-helpers.js';
 import { validatorCompiler } from './http/validation.js';
+import { batchResponseWrites } from './http/write-batching.js';
 // Job definitions and event reactions register themselves on import; the web process enqueues them.
 import './jobs/all-jobs.js';
 import { negotiateLanguage } from './i18n/index.js';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     else done();
   });
   registerProblemHandlers(app);
+  batchResponseWrites(app);
 
   await app.register(cookie);
   // Live chat sockets (modules/chat); no per-message compression: it costs memory per idle connection.
