@@ -1,7 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../config.js';
 import { createMailer } from './mailer.js';
@@ -50,6 +53,66 @@ describe('the mailer without LOKET_SMTP_URL', () => {
     expect(files).toHaveLength(1);
     expect(readFileSync(path.join(outboxDir, files[0]!), 'utf8')).toContain(`Message-ID: ${messageId}`);
     mailer.close();
+  });
+});
+
+describe('the mailer with LOKET_SMTP_URL', () => {
+  it('hands the relay the message it built, with the envelope of its addresses, DKIM-signed when configured', async () => {
+    const received: { from: string; to: string[]; raw: string }[] = [];
+    const relay = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      hideSTARTTLS: true,
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const { mailFrom, rcptTo } = session.envelope;
+          received.push({
+            from: mailFrom ? mailFrom.address : '',
+            to: rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const dir = mkdtempSync(path.join(tmpdir(), 'loket-smtp-'));
+    const keyFile = path.join(dir, 'dkim.pem');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${(relay.server.address() as AddressInfo).port}`,
+      from: 'loket@sby.example.go.id',
+      outboxDir: path.join(dir, 'unused'),
+      dkim: { domain: 'sby.example.go.id', selector: 'loket', privateKeyFile: keyFile },
+      imapPollMs: 60_000,
+    });
+    try {
+      const { messageId } = await mailer.send({
+        to: 'Siti Ñurhaliza <siti@example.com>',
+        from: '"Kantor Imigrasi Surabaya" <informasi@sby.example.go.id>',
+        subject: 'Laporan diterima — terima kasih',
+        text: 'Teks\n.\n..awal titik',
+      });
+      expect(received).toHaveLength(1);
+      const [mail] = received;
+      expect(mail!.from).toBe('informasi@sby.example.go.id');
+      expect(mail!.to).toEqual(['siti@example.com']);
+      expect(mail!.raw).toMatch(/^DKIM-Signature: .*d=sby\.example\.go\.id;/m);
+      expect(mail!.raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      const parsed = await simpleParser(mail!.raw);
+      expect(parsed.messageId).toBe(messageId);
+      expect(parsed.subject).toBe('Laporan diterima — terima kasih');
+      // Dots at the start of a line survive SMTP's dot-stuffing; a final line break is added.
+      expect(parsed.text).toBe('Teks\n.\n..awal titik\n');
+      expect(parsed.to).toMatchObject({ value: [{ name: 'Siti Ñurhaliza', address: 'siti@example.com' }] });
+    } finally {
+      mailer.close();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
   });
 });
 

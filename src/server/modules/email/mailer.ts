@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import type { MailSettings } from '../../config.js';
+import { buildMessage, type MimeMessage } from './mime.js';
 
 /** One message Loket sends. Threading headers are given by the caller (see threading.ts). */
 export interface OutgoingMail {
@@ -40,31 +41,32 @@ export function createMailer(settings: MailSettings): Mailer {
   const dkim = settings.dkim && dkimOptions(settings.dkim);
   if (settings.smtpUrl) {
     const url = new URL(settings.smtpUrl);
-    const transport = lazyTransport((nodemailer) =>
-      nodemailer.createTransport(settings.smtpUrl!, { dkim } as object),
-    );
+    const transport = lazyTransport((nodemailer) => nodemailer.createTransport(settings.smtpUrl!));
     return {
       destination: `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
       async send(mail) {
-        const message = await prepare(settings, mail, dkim);
-        await (await transport.get()).sendMail(message);
+        const message = withDefaults(settings, mail);
+        await (await transport.get()).sendMail(await rawMail(message, dkim));
         return { messageId: message.messageId };
       },
       close: () => transport.close(),
     };
   }
-  const transport = lazyTransport((nodemailer) =>
+  // Only a signed message needs nodemailer here: it computes the DKIM signature.
+  const signer = lazyTransport((nodemailer) =>
     nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
   );
   return {
     destination: settings.outboxDir,
     async send(mail) {
-      const message = await prepare(settings, mail, dkim);
-      const info = await (await transport.get()).sendMail(message);
-      writeOutboxFile(settings.outboxDir, message.messageId, info.message as unknown as Buffer);
+      const message = withDefaults(settings, mail);
+      const raw = dkim
+        ? ((await (await signer.get()).sendMail(await rawMail(message, dkim))).message as unknown as Buffer)
+        : Buffer.from(buildMessage(message, '\n'), 'utf8');
+      writeOutboxFile(settings.outboxDir, message.messageId, raw);
       return { messageId: message.messageId };
     },
-    close: () => transport.close(),
+    close: () => signer.close(),
   };
 }
 
@@ -93,22 +95,29 @@ function dkimOptions(dkim: NonNullable<MailSettings['dkim']>): DkimOptions {
   return { domainName: dkim.domain, keySelector: dkim.selector, privateKey };
 }
 
-async function prepare(settings: MailSettings, mail: OutgoingMail, dkim: DkimOptions | undefined) {
+function withDefaults(settings: MailSettings, mail: OutgoingMail): MimeMessage {
   const from = mail.from ?? settings.from;
-  const messageId = mail.messageId ?? newMessageId(domainOf(from));
   return {
+    ...mail,
     from,
-    to: mail.to,
-    replyTo: mail.replyTo,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    messageId,
-    inReplyTo: mail.inReplyTo,
-    references: mail.references,
+    messageId: mail.messageId ?? newMessageId(domainOf(from)),
     headers: { [LOOP_HEADER]: domainOf(from), ...mail.headers },
+    date: new Date(),
+  };
+}
+
+/** What nodemailer sends: the message as built here, its envelope, and the DKIM key when configured. */
+async function rawMail(message: MimeMessage, dkim: DkimOptions | undefined) {
+  return {
+    raw: buildMessage(message, '\r\n'),
+    envelope: { from: addressOf(message.from), to: [addressOf(message.to)] },
     dkim: dkim && { ...dkim, privateKey: await dkim.privateKey },
   };
+}
+
+/** The bare address of `addr` or `"Name" <addr>`. */
+function addressOf(mailbox: string): string {
+  return /<([^<>\s]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox.trim();
 }
 
 /** `<uuid@domain>`: unguessable, so a reply quoting it proves the sender saw our message. */
