@@ -27,6 +27,11 @@ export function closeSnapshotReads(db: Kysely<any>): void {
   readers.delete(db);
 }
 
+/** Whether the database has a read-only connection, so `readSnapshot` answers at once. */
+export function hasSnapshotReads(db: Kysely<any>): boolean {
+  return readers.has(db);
+}
+
 /**
  * Runs one statement, written for SQLite, on the read-only connection — or returns `undefined` when the database
  * has none (PostgreSQL, in-memory SQLite): the caller then reads through Kysely as usual. One statement is one

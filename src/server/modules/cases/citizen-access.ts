@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { hasSnapshotReads } from '../../db/snapshot-reads.js';
 import { AppError } from '../../errors.js';
 import { accessKeyMatches } from './access-key.js';
 import type { Case, CitizenCase } from './model.js';
@@ -53,9 +54,11 @@ export function caseWithTimelineForCitizenNow(
   rawCode: string,
   key: string,
 ): CaseWithPublicTimeline | null {
+  // Decided before the code is checked, so that the asynchronous path checks (and counts) it only once.
+  if (!hasSnapshotReads(ctx.db)) return null;
   const code = checkedCode(ctx, clientAddress, rawCode);
   const opened = code ? readCaseWithPublicTimeline(ctx.db, code, keyOpens(ctx, key)) : undefined;
-  if (opened !== undefined) return opened;
+  if (opened) return opened;
   throw failedAttempt(ctx, clientAddress, code);
 }
 
