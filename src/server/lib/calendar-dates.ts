@@ -51,6 +51,14 @@ export function dayEndIn(timeZone: string, date: string): string {
   return dayStartIn(timeZone, next);
 }
 
+/**
+ * Local wall-clock time minus UTC at `time`, in milliseconds: from the per-hour cache, or from Intl in an hour in
+ * which the offset changes.
+ */
+export function offsetFor(timeZone: string, time: number): number {
+  return steadyOffset(timeZone, time) ?? offsetAt(timeZone, time);
+}
+
 /** Offsets by zone and hour since 1970 (NaN for an hour in which the offset changes); a few thousand at most. */
 const offsetsByZone = new Map<string, Map<number, number>>();
 

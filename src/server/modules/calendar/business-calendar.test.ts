@@ -203,6 +203,15 @@ describe('other shapes of calendars', () => {
     }
   });
 
+  it('puts an instant on the right local day when the clocks change within a UTC hour', () => {
+    // Tehran left daylight time at midnight on 21/22 September 2021 (+04:30 → +03:30), at 19:30 UTC: a quarter
+    // of an hour later it was 23:15 on the 21st again, not 00:15 on the 22nd.
+    const calendar = new BusinessCalendar({ timeZone: 'Asia/Tehran', week: OFFICE_HOURS, closedDates: [] });
+    expect(calendar.localDay(Date.parse('2021-09-21T19:15:00Z'))).toBe(dayNumberOfDate('2021-09-21'));
+    expect(calendar.localDay(Date.parse('2021-09-21T19:45:00Z'))).toBe(dayNumberOfDate('2021-09-21'));
+    expect(calendar.localDay(Date.parse('2021-09-21T20:45:00Z'))).toBe(dayNumberOfDate('2021-09-22'));
+  });
+
   it('refuses arithmetic on a calendar without any working time', () => {
     const closed = new BusinessCalendar({ timeZone: 'Asia/Jakarta', week: [], closedDates: [] });
     expect(() => closed.addWorkingDays(new Date(), 1)).toThrow(NoWorkingTime);

@@ -1,4 +1,4 @@
-import { offsetAt } from '../../lib/calendar-dates.js';
+import { offsetFor } from '../../lib/calendar-dates.js';
 
 /**
  * Working-time arithmetic on an office's calendar: working hours per weekday in the office's time zone, minus
@@ -39,18 +39,16 @@ export class BusinessCalendar {
   readonly #week: readonly DayHours[];
   readonly #closed: Set<number>;
   readonly #intervals = new Map<number, readonly (readonly [number, number])[]>();
-  readonly #offsets: ZoneOffsets;
 
   constructor(spec: CalendarSpec) {
     this.timeZone = spec.timeZone;
     this.#week = normaliseWeek(spec.week);
     this.#closed = new Set([...spec.closedDates].map(dayNumberOfDate));
-    this.#offsets = zoneOffsets(spec.timeZone);
   }
 
   /** The local day number of an instant in the office's zone. */
   localDay(at: number): number {
-    return Math.floor((at + this.#offsets.at(at)) / DAY_MS);
+    return Math.floor((at + offsetFor(this.timeZone, at)) / DAY_MS);
   }
 
   isWorkingDay(day: number): boolean {
@@ -66,7 +64,8 @@ export class BusinessCalendar {
     let found = this.#intervals.get(day);
     if (found) return found;
     const hours = this.#closed.has(day) ? [] : this.#week[isoWeekday(day)]!;
-    const midnight = day * DAY_MS - this.#offsets.onDay(day);
+    // The zone's offset at the day's noon.
+    const midnight = day * DAY_MS - offsetFor(this.timeZone, day * DAY_MS + DAY_MS / 2);
     found = hours.map(
       ([open, close]) => [midnight + open * MINUTE_MS, midnight + close * MINUTE_MS] as const,
     );
@@ -191,17 +190,6 @@ export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-// ---- time-zone offsets, cached: Intl is the only source of zone rules in Node, and it is slow-ish ----
-
-interface ZoneOffsets {
-  /** Offset (ms, local − UTC) at an instant. */
-  at(instant: number): number;
-  /** Offset on a local day (at its noon). */
-  onDay(day: number): number;
-}
-
-const zones = new Map<string, ZoneOffsets>();
-
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -209,36 +197,4 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
-}
-
-function zoneOffsets(timeZone: string): ZoneOffsets {
-  const cached = zones.get(timeZone);
-  if (cached) return cached;
-  const compute = (instant: number): number => offsetAt(timeZone, instant);
-  // Offsets change rarely: one computation per UTC hour (and per local day) serves every instant in it.
-  const byHour = new Map<number, number>();
-  const byDay = new Map<number, number>();
-  const offsets: ZoneOffsets = {
-    at(instant) {
-      const hour = Math.floor(instant / 3_600_000);
-      let offset = byHour.get(hour);
-      if (offset === undefined) {
-        offset = compute(hour * 3_600_000);
-        if (byHour.size > 20_000) byHour.clear();
-        byHour.set(hour, offset);
-      }
-      return offset;
-    },
-    onDay(day) {
-      let offset = byDay.get(day);
-      if (offset === undefined) {
-        offset = compute(day * DAY_MS + DAY_MS / 2);
-        if (byDay.size > 20_000) byDay.clear();
-        byDay.set(day, offset);
-      }
-      return offset;
-    },
-  };
-  zones.set(timeZone, offsets);
-  return offsets;
 }
