@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test-support/factories.js';
 import { runDueJobs } from '../../jobs/worker.js';
+import { mailerFor } from './delivery.js';
 import { type RunningReceiver, startSmtpReceiver } from './inbound/smtp-receiver.js';
 import { unsubscribeToken } from './links.js';
 import { saveMailSettings } from './storage.js';
@@ -67,6 +68,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await receiver?.close();
+  // The mailer keeps its connections to the relay open (a pool): closing it lets the relay close at once.
+  mailerFor(t.config).close();
   await new Promise<void>((resolve) => sink.close(() => resolve()));
 });
 

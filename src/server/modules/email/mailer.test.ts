@@ -57,13 +57,18 @@ describe('the mailer without LOKET_SMTP_URL', () => {
 });
 
 describe('the mailer with LOKET_SMTP_URL', () => {
-  it('hands the relay the message it built, with the envelope of its addresses, DKIM-signed when configured', async () => {
+  it('hands the relay the message it built, with the envelope of its addresses, DKIM-signed when configured, over one connection', async () => {
     const received: { from: string; to: string[]; raw: string }[] = [];
+    let connections = 0;
     const relay = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       hideSTARTTLS: true,
       logger: false,
+      onConnect(_session, callback) {
+        connections++;
+        callback();
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -109,6 +114,15 @@ describe('the mailer with LOKET_SMTP_URL', () => {
       // Dots at the start of a line survive SMTP's dot-stuffing; a final line break is added.
       expect(parsed.text).toBe('Teks\n.\n..awal titik\n');
       expect(parsed.to).toMatchObject({ value: [{ name: 'Siti Ñurhaliza', address: 'siti@example.com' }] });
+      // Further messages reuse the open connection.
+      await mailer.send({ to: 'budi@example.com', subject: 'Kedua', text: 'Teks' });
+      await mailer.send({ to: 'ani@example.com', subject: 'Ketiga', text: 'Teks' });
+      expect(received.map((mail) => mail.to)).toEqual([
+        ['siti@example.com'],
+        ['budi@example.com'],
+        ['ani@example.com'],
+      ]);
+      expect(connections).toBe(1);
     } finally {
       mailer.close();
       await new Promise<void>((resolve) => relay.close(() => resolve()));
