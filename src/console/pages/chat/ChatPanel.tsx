@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../lib/api';
+import { endsVisitorTyping } from '../../lib/chat-typing';
 import { useConsole, useResource } from '../../lib/context';
 import { hasRole } from '../../lib/types';
 import { AgentSettingsTable } from './AgentSettings';
@@ -73,11 +74,11 @@ export function ChatPanel() {
   const reloadQueue = queue.reload;
 
   const append = useCallback((incoming: Message[]) => {
+    // Kept here, not in the state updater: React may run that later, and `watch` is sent right after this.
+    lastSeq.current = Math.max(lastSeq.current, ...incoming.map((m) => m.seq));
     setMessages((current) => {
       const seen = new Set(current.map((m) => m.seq));
-      const merged = [...current, ...incoming.filter((m) => !seen.has(m.seq))].sort((a, b) => a.seq - b.seq);
-      lastSeq.current = merged.at(-1)?.seq ?? 0;
-      return merged;
+      return [...current, ...incoming.filter((m) => !seen.has(m.seq))].sort((a, b) => a.seq - b.seq);
     });
   }, []);
 
@@ -92,8 +93,9 @@ export function ChatPanel() {
       onFrame: (frame: AgentFrame) => {
         if (frame.t === 'queue') reloadQueue(true);
         else if (frame.t === 'msg' && frame.c === openRef.current) {
-          append([frame as unknown as Message]);
-          setTyping(false);
+          const message = frame as unknown as Message;
+          if (endsVisitorTyping(message, lastSeq.current)) setTyping(false);
+          append([message]);
         } else if (frame.t === 'typing' && frame.c === openRef.current) setTyping(frame.on === true);
       },
     });
