@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Holds every response until the event loop has handled all the requests that arrived with it, then sends them
- * one after another (in the loop's check phase, via `setImmediate`).
+ * Holds each answer to a read (GET, HEAD) until the event loop has handled all the requests that arrived with it,
+ * then sends them one after another (in the loop's check phase, via `setImmediate`).
  *
  * Why: sending a response wakes the process waiting for it (a reverse proxy on the same host, a load balancer's
  * agent, a benchmark client). When that process sleeps, the kernel wakes it in the send, and on a virtual machine

@@ -54,7 +54,7 @@ export function caseWithTimelineForCitizenNow(
   rawCode: string,
   key: string,
 ): CaseWithPublicTimeline | null {
-  // Decided before the code is checked, so that the asynchronous path checks (and counts) it only once.
+  // Decided before the code is checked, so that the asynchronous path is the only one to check it.
   if (!hasSnapshotReads(ctx.db)) return null;
   const code = checkedCode(ctx, clientAddress, rawCode);
   const opened = code ? readCaseWithPublicTimeline(ctx.db, code, keyOpens(ctx, key)) : undefined;
