@@ -145,8 +145,7 @@ function encodedWords(value: string, firstLineUsed: number, newline: Newline | '
   let payload = '';
   let limit = Math.min(ENCODED_WORD_MAX, LINE - firstLineUsed) - ENCODED_WORD_OVERHEAD;
   for (const character of value) {
-    const encoded =
-      character === ' ' ? '_' : PHRASE_SAFE.test(character) ? character : hexBytes(character, '=');
+    const encoded = character === ' ' ? '_' : PHRASE_SAFE.test(character) ? character : escaped(character);
     if (payload.length + encoded.length > limit && payload) {
       words.push(`=?UTF-8?Q?${payload}?=`);
       payload = '';
@@ -158,9 +157,10 @@ function encodedWords(value: string, firstLineUsed: number, newline: Newline | '
   return words.join(`${newline} `);
 }
 
-function hexBytes(character: string, prefix: string): string {
+/** `=XX` for each UTF-8 byte of the character: the escape of quoted-printable and of Q-encoded words alike. */
+function escaped(character: string): string {
   let out = '';
-  for (const byte of Buffer.from(character, 'utf8')) out += prefix + HEX[byte]!;
+  for (const byte of Buffer.from(character, 'utf8')) out += `=${HEX[byte]}`;
   return out;
 }
 
@@ -174,7 +174,7 @@ const QP_ESCAPE = /[^\x20-\x3c\x3e-\x7e]/gu;
 export function quotedPrintable(text: string, newline: Newline): string {
   const out: string[] = [];
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    let encoded = line.replace(QP_ESCAPE, (character) => hexBytes(character, '='));
+    let encoded = line.replace(QP_ESCAPE, escaped);
     // A space at the end of a line may be dropped in transit, so it is written out.
     if (encoded.endsWith(' ')) encoded = `${encoded.slice(0, -1)}=20`;
     while (encoded.length > QP_MAX) {
