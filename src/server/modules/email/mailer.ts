@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import type { MailSettings } from '../../config.js';
-import { buildMessage, type MimeMessage } from './mime.js';
+import { buildMessage, type MimeMessage, parseMailbox } from './mime.js';
 
 /** One message Loket sends. Threading headers are given by the caller (see threading.ts). */
 export interface OutgoingMail {
@@ -114,14 +114,10 @@ function withDefaults(settings: MailSettings, mail: OutgoingMail): MimeMessage {
 async function rawMail(message: MimeMessage, dkim: DkimOptions | undefined) {
   return {
     raw: buildMessage(message, '\r\n'),
-    envelope: { from: addressOf(message.from), to: [addressOf(message.to)] },
+    // The same parse as the header's, so the envelope never names another address than From and To.
+    envelope: { from: parseMailbox(message.from).address, to: [parseMailbox(message.to).address] },
     dkim: dkim && { ...dkim, privateKey: await dkim.privateKey },
   };
-}
-
-/** The bare address of `addr` or `"Name" <addr>`. */
-function addressOf(mailbox: string): string {
-  return /<([^<>\s]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox.trim();
 }
 
 /** `<uuid@domain>`: unguessable, so a reply quoting it proves the sender saw our message. */

@@ -103,11 +103,15 @@ const MAILBOX = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<"]*?))\s*<([^<>\s]+)>\s*$/;
 /** RFC 5322 `atext` and spaces: a display name of only these needs no quotes. */
 const ATOMS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 
-function mailbox(value: string): string {
+/** The display name (empty when there is none) and the address of `addr` or `"Name" <addr>`. */
+export function parseMailbox(value: string): { name: string; address: string } {
   const match = MAILBOX.exec(value);
-  if (!match) return value.trim();
-  const name = (match[1]?.replace(/\\(.)/g, '$1') ?? match[2] ?? '').trim();
-  const address = match[3]!;
+  if (!match) return { name: '', address: value.trim() };
+  return { name: (match[1]?.replace(/\\(.)/g, '$1') ?? match[2] ?? '').trim(), address: match[3]! };
+}
+
+function mailbox(value: string): string {
+  const { name, address } = parseMailbox(value);
   if (!name) return address;
   if (needsEncoding(name)) return `${encodedWords(name, 0, '')} <${address}>`;
   if (ATOMS.test(name)) return `${name} <${address}>`;
